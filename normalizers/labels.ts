@@ -1,0 +1,71 @@
+// Recognises the structural labels of a plan. Patterns work on folded text and tolerate the letters
+// an English OCR model puts in place of å/ä/ö (`Namndmal`, `KF:s mal for verksamhetsomradet`).
+import type { GoalLevel, SectionKey } from '../pipeline/model.js';
+import { fold } from './fold.js';
+
+/** one or two characters where the document has å, ä or ö */
+const V = '\\S{1,2}';
+
+const GOAL_LABELS: Array<[GoalLevel, RegExp]> = [
+  ['kf_inriktningsmal', new RegExp(`^kf[:;]?s inriktningsm${V}l\\s*[:;]\\s*`)],
+  ['kf_verksamhetsmal', new RegExp(`^kf[:;]?s m${V}l f${V}r verksamhetsomr${V}det\\s*[:;]\\s*`)],
+  ['namndmal', new RegExp(`^n${V}mndm${V}l\\s*[:;]\\s*`)],
+  ['enhetsmal', new RegExp(`^enhetsm${V}l\\s*[:;]\\s*`)],
+];
+
+const SECTIONS: Array<[SectionKey, RegExp]> = [
+  ['beskrivning', /^beskrivning$/],
+  ['forvantatResultat', new RegExp(`^f${V}rv${V}ntat resultat$`)],
+  ['arbetssatt', new RegExp(`^arbets{1,2}${V}tt$`)],
+  ['resursanvandning', new RegExp(`^resursanv${V}ndning$`)],
+  ['uppfoljning', new RegExp(`^uppf${V}ljning$`)],
+  ['utveckling', /^utveckling$/],
+];
+
+/** Headings after which the goal part of a plan is over. */
+const END_OF_GOALS = [
+  /^redovisning av ekonomi$/,
+  new RegExp(`^uppf${V}ljning av ekonomi$`),
+  new RegExp(`^${V}vrigt$`),
+  new RegExp(`^${V}vriga fr${V}gor$`),
+];
+
+export type LineKind =
+  | { kind: 'goal'; level: GoalLevel; rest: string }
+  | { kind: 'section'; key: SectionKey }
+  | { kind: 'indicator-header' }
+  | { kind: 'activity-header' }
+  | { kind: 'budget-header' }
+  | { kind: 'end-of-goals' }
+  | { kind: 'text' };
+
+function labelText(text: string): string {
+  return fold(text.replace(/^[\s*#]+|[\s*]+$/g, ''));
+}
+
+export function classify(text: string): LineKind {
+  const f = labelText(text);
+  if (f === '') return { kind: 'text' };
+  for (const [level, re] of GOAL_LABELS) {
+    const m = re.exec(f);
+    if (m) {
+      // cut the label off the original text: count folded label length in the original words
+      const labelWords = m[0].trim().split(/\s+/).length;
+      const rest = text
+        .replace(/^[\s*#]+/, '')
+        .split(/\s+/)
+        .slice(labelWords)
+        .join(' ')
+        .replace(/^[:;]\s*/, '')
+        .replace(/\*+$/, '')
+        .trim();
+      return { kind: 'goal', level, rest };
+    }
+  }
+  for (const [key, re] of SECTIONS) if (re.test(f)) return { kind: 'section', key };
+  if (/^indikator\b/.test(f) && /(rsm\S{1,2}l|periodicitet)/.test(f)) return { kind: 'indicator-header' };
+  if (/^aktivitet\b.*startdatum/.test(f)) return { kind: 'activity-header' };
+  if (/^beloppen anges i tkr/.test(f)) return { kind: 'budget-header' };
+  if (END_OF_GOALS.some((re) => re.test(f))) return { kind: 'end-of-goals' };
+  return { kind: 'text' };
+}

@@ -1,0 +1,42 @@
+// Parse + normalise stage: Extraction → PlanDocument. Pure: runs from stored pages without re-extracting.
+import { pagesToLines } from '../normalizers/lines.js';
+import { readMetadata } from '../normalizers/metadata.js';
+import { removeNoise } from '../normalizers/noise.js';
+import { parseStructure } from '../normalizers/structure.js';
+import { checkBudgetSums } from '../normalizers/budget-check.js';
+import { type Extraction, InputError, type PlanDocument, PlanDocument as PlanDocumentSchema } from './model.js';
+
+export const PARSER_VERSION = '1';
+
+/** Years the body mentions in places that name the plan year: activity dates, table headers, headings. */
+function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
+  const years: number[] = [];
+  for (const m of text.matchAll(/\b(?:budget|utvecklingsomr\S{1,3}den|inf\S{1,2}r|under|\S{1,2}r)\s+(20\d{2})\b/gi)) years.push(Number(m[1]));
+  for (const d of activityEnds) if (d) years.push(Number(d.slice(0, 4)));
+  return years;
+}
+
+export function parseExtraction(extraction: Extraction): PlanDocument {
+  const raw = pagesToLines(extraction.pages, extraction.source.format);
+  const lines = removeNoise(raw);
+  const structure = parseStructure(lines);
+  const file = extraction.source.path;
+  if (structure.goals.length === 0 && structure.indicators.length === 0) {
+    throw new InputError(file, 'not a plan: no goal labels (KF:s inriktningsmål, Nämndmål, Enhetsmål) and no indicator table found', null, 'not-a-plan');
+  }
+  const allText = raw.map((l) => l.text).join('\n');
+  const meta = readMetadata(raw, structure.goals, bodyYears(allText, structure.activities.map((a) => a.end)));
+  const doc: PlanDocument = {
+    source: extraction.source,
+    unit: meta.unit,
+    district: meta.district,
+    year: meta.year,
+    dnr: meta.dnr,
+    goals: structure.goals,
+    indicators: structure.indicators,
+    activities: structure.activities,
+    budget: structure.budget,
+    warnings: [...extraction.warnings, ...structure.warnings, ...meta.warnings, ...checkBudgetSums(structure.budget)],
+  };
+  return PlanDocumentSchema.parse(doc);
+}
