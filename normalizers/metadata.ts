@@ -85,7 +85,8 @@ export function readMetadata(raw: DocLine[], goals: Goal[], years: number[]): Me
 function unitFromBody(raw: DocLine[]): { name: string; line: DocLine } | null {
   for (let i = 0; i < raw.length; i++) {
     const prev = raw[i - 1];
-    const paragraphStart = !prev || prev.text.trim() === '' || prev.heading !== undefined;
+    const p = prev?.text.trim() ?? '';
+    const paragraphStart = !prev || p === '' || prev.heading !== undefined || (p.length < 40 && !/[.,]$/.test(p));
     if (!paragraphStart) continue;
     const t = raw[i].text.trim();
     for (const re of UNIT_IN_BODY) {

@@ -1,0 +1,106 @@
+// The batch runner: files and folders → one transaction per document in the store. A bad file is
+// reported with its reason and skipped; the batch goes on.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { extractFile, formatOf } from './extract.js';
+import { InputError, type PlanDocument } from './model.js';
+import { PARSER_VERSION, parseExtraction } from './parse.js';
+import type { PlanStore } from './store/store.js';
+
+export type Outcome =
+  | { file: string; status: 'inserted' | 'replaced' | 'unchanged'; doc?: PlanDocument }
+  | { file: string; status: 'failed'; reason: string; page: number | null; code: string }
+  | { file: string; status: 'skipped'; reason: string };
+
+export interface BatchEvents {
+  onStart?(total: number): void;
+  onDone?(outcome: Outcome, index: number, total: number): void;
+}
+
+/** Files named on the command line, folders walked recursively in sorted order. */
+export async function collectInputs(paths: string[]): Promise<{ files: string[]; skipped: Outcome[] }> {
+  const files: string[] = [];
+  const skipped: Outcome[] = [];
+  const walk = async (p: string, named: boolean): Promise<void> => {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      skipped.push({ file: p, status: 'failed', reason: 'no such file or folder', page: null, code: 'missing' });
+      return;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(p)).filter((e) => !e.startsWith('.')).sort();
+      for (const e of entries) await walk(join(p, e), false);
+    } else if (formatOf(p) || named) {
+      files.push(p);
+    } else {
+      skipped.push({ file: p, status: 'skipped', reason: 'not a .pdf, .txt or .md file' });
+    }
+  };
+  for (const p of paths) await walk(p, true);
+  return { files, skipped };
+}
+
+function failure(file: string, e: unknown): Outcome {
+  if (e instanceof InputError) return { file, status: 'failed', reason: e.reason, page: e.page, code: e.code };
+  return { file, status: 'failed', reason: (e as Error).message ?? String(e), page: null, code: 'internal' };
+}
+
+export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  events.onStart?.(files.length);
+  for (const [index, file] of files.entries()) {
+    let outcome: Outcome;
+    try {
+      // content-keyed: a file already loaded is not extracted again
+      const sha = formatOf(file) ? createHash('sha256').update(await readFile(file)).digest('hex') : null;
+      if (sha && (await store.hasDocument(sha))) {
+        outcome = { file, status: 'unchanged' };
+      } else {
+        const extraction = await extractFile(file);
+        const doc = parseExtraction(extraction);
+        const status = await store.load(extraction, doc, { parserVersion: PARSER_VERSION });
+        outcome = { file, status, doc };
+      }
+    } catch (e) {
+      outcome = failure(file, e);
+    }
+    outcomes.push(outcome);
+    events.onDone?.(outcome, index + 1, files.length);
+  }
+  return outcomes;
+}
+
+/** Re-runs parse → normalise → load from the stored pages of every document; nothing is extracted. */
+export async function rebuildAll(store: PlanStore, events: BatchEvents = {}): Promise<Outcome[]> {
+  const docs = await store.storedDocuments();
+  const outcomes: Outcome[] = [];
+  events.onStart?.(docs.length);
+  for (const [index, d] of docs.entries()) {
+    let outcome: Outcome;
+    try {
+      const extraction = await store.storedExtraction(d.documentId);
+      const doc = parseExtraction(extraction);
+      await store.replaceParsed(extraction, doc, { parserVersion: PARSER_VERSION });
+      outcome = { file: d.path, status: 'replaced', doc };
+    } catch (e) {
+      outcome = failure(d.path, e);
+    }
+    outcomes.push(outcome);
+    events.onDone?.(outcome, index + 1, docs.length);
+  }
+  return outcomes;
+}
+
+export function describe(o: Outcome): string {
+  const name = resolve(o.file);
+  if (o.status === 'failed') return `FAILED ${name}${o.page ? ` (page ${o.page})` : ''}: ${o.reason}`;
+  if (o.status === 'skipped') return `skipped ${name}: ${o.reason}`;
+  const d = o.doc;
+  const what = d
+    ? ` — ${d.unit.name} ${d.year ?? '?'}: ${d.goals.length} goals, ${d.indicators.length} indicators, ${d.activities.length} activities, ${d.budget.length} budget lines, ${d.warnings.length} warnings`
+    : '';
+  return `${o.status} ${name}${what}`;
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `plans`: import plan documents into DuckDB, print the model of one file, query the database.
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { collectInputs, describe, importFiles, rebuildAll, type BatchEvents, type Outcome } from './batch.js';
+import { extractFile } from './extract.js';
+import { InputError } from './model.js';
+import { parseExtraction } from './parse.js';
+import { PlanStore } from './store/store.js';
+import { formatRows, type OutputFormat } from '../reports/table-format.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function progress(): BatchEvents {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'importing [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    const failures: string[] = [];
+    return {
+      onStart: (total) => bar.start(total, 0, { file: '' }),
+      onDone: (o, i, total) => {
+        if (o.status === 'failed') failures.push(describe(o));
+        bar.update(i, { file: o.file.split('/').pop() });
+        if (i === total) {
+          bar.stop();
+          failures.forEach((f) => process.stderr.write(`${f}\n`));
+        }
+      },
+    };
+  }
+  return { onDone: (o, i, total) => process.stderr.write(`[${i}/${total}] ${describe(o)}\n`) };
+}
+
+function summary(outcomes: Outcome[]): string {
+  const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
+  const docs = outcomes.flatMap((o) => ('doc' in o && o.doc ? [o.doc] : []));
+  const sum = (f: (d: (typeof docs)[number]) => number) => docs.reduce((s, d) => s + f(d), 0);
+  const lines = [
+    `${outcomes.length} files: ${count('inserted')} imported, ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('failed')} failed, ${count('skipped')} skipped`,
+    `loaded: ${sum((d) => d.goals.length)} goals, ${sum((d) => d.indicators.length)} indicators, ${sum((d) => d.activities.length)} activities, ${sum((d) => d.budget.length)} budget lines, ${sum((d) => d.warnings.length)} warnings`,
+  ];
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  if (failed.length) lines.push('failures:', ...failed.map((o) => `  ${describe(o)}`));
+  return lines.join('\n');
+}
+
+async function withStore<T>(db: string, fn: (s: PlanStore) => Promise<T>): Promise<T> {
+  const store = await PlanStore.open(db);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+const program = new Command()
+  .name('plans')
+  .description(
+    'Import Swedish municipal plan documents (verksamhetsplaner: PDF with a text layer, text or markdown exports)\n' +
+      'into a DuckDB database of goals, indicators, activities and budget lines, each with file, page and line.',
+  )
+  .version(pkg.version)
+  .showHelpAfterError();
+
+program
+  .command('import')
+  .description('import files and folders (recursively); a file already imported with the same content is left as it is')
+  .argument('<paths...>', '.pdf, .txt and .md files, or folders holding them')
+  .requiredOption('--db <file>', 'DuckDB database file (created if missing)')
+  .action(async (paths: string[], opts: { db: string }) => {
+    const { files, skipped } = await collectInputs(paths);
+    skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
+    const outcomes = await withStore(opts.db, (store) => importFiles(store, files, progress()));
+    const all = [...skipped, ...outcomes];
+    process.stderr.write(`${summary(all)}\n`);
+    process.exitCode = all.some((o) => o.status === 'failed') ? 2 : 0;
+  });
+
+program
+  .command('extract')
+  .description('read one file and print its document model (goals, indicators, activities, budget, warnings)')
+  .argument('<file>', 'a .pdf, .txt or .md file')
+  .option('--json', 'print the model as JSON (the public contract, see SCHEMA.md)', true)
+  .action(async (file: string) => {
+    const doc = parseExtraction(await extractFile(file));
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  });
+
+program
+  .command('sql')
+  .description('run a SQL query against the database (read-only use; see SCHEMA.md for tables and views)')
+  .argument('<query>', 'SQL text')
+  .requiredOption('--db <file>', 'DuckDB database file')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+  .action(async (query: string, opts: { db: string; format: OutputFormat }) => {
+    const result = await withStore(opts.db, (store) => store.query(query));
+    process.stdout.write(formatRows(result.columns, result.rows, opts.format));
+  });
+
+program
+  .command('rebuild')
+  .description('re-run parse → normalise → load for every stored document from its stored pages (no re-extraction, no OCR)')
+  .requiredOption('--db <file>', 'DuckDB database file')
+  .action(async (opts: { db: string }) => {
+    const outcomes = await withStore(opts.db, (store) => rebuildAll(store, progress()));
+    process.stderr.write(`${summary(outcomes)}\n`);
+    process.exitCode = outcomes.some((o) => o.status === 'failed') ? 2 : 0;
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  const msg = e instanceof InputError ? e.message : (e as Error).message;
+  process.stderr.write(`plans: ${msg}\n`);
+  process.exitCode = 1;
+});
