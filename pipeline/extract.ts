@@ -14,6 +14,13 @@ export function formatOf(path: string): SourceFormat | null {
   return FORMATS[extname(path).toLowerCase()] ?? null;
 }
 
+/** Markdown conversions are often saved as .txt: headings and bold markup give them away. */
+export function looksLikeMarkdown(text: string): boolean {
+  const headings = text.match(/^#{1,6} \S/gm)?.length ?? 0;
+  const markup = text.match(/\*\*\S|<b>|<\/i>/g)?.length ?? 0;
+  return headings >= 3 || (headings >= 1 && markup >= 3);
+}
+
 export async function extractFile(path: string): Promise<Extraction> {
   const format = formatOf(path);
   if (!format) throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt or .md`, null, 'unsupported');
@@ -32,6 +39,11 @@ export async function extractFile(path: string): Promise<Extraction> {
   }
   const { text, warnings: decodeWarnings } = decodeText(data);
   if (text.trim() === '') throw new InputError(path, 'file holds only white space', null, 'empty');
-  const { pages, warnings } = extractTextFile(text, format);
-  return Extraction.parse({ source: { ...source, pages: pages.length }, pages, warnings: [...decodeWarnings, ...warnings] });
+  const textFormat = format === 'txt' && looksLikeMarkdown(text) ? 'md' : format;
+  const { pages, warnings } = extractTextFile(text, textFormat);
+  return Extraction.parse({
+    source: { ...source, format: textFormat, pages: pages.length },
+    pages,
+    warnings: [...decodeWarnings, ...warnings],
+  });
 }

@@ -1,0 +1,26 @@
+// The real plans live beside the project in ../shared/seeds; they are read by path, never copied.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { extractFile } from '../../pipeline/extract.js';
+import type { PlanDocument } from '../../pipeline/model.js';
+import { parseExtraction } from '../../pipeline/parse.js';
+
+export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
+export const haveSeeds = existsSync(SEEDS_DIR);
+if (!haveSeeds) console.warn(`seed tests skipped: ${SEEDS_DIR} is missing (clone the project with ../shared beside it)`);
+
+export function seedPath(prefix: string): string {
+  const name = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix));
+  if (!name) throw new Error(`no seed ${prefix}_… in ${SEEDS_DIR}`);
+  return join(SEEDS_DIR, name);
+}
+
+export async function parseSeed(prefix: string): Promise<PlanDocument> {
+  return parseExtraction(await extractFile(seedPath(prefix)));
+}
+
+export function countLevels(doc: PlanDocument): Record<string, number> {
+  const c: Record<string, number> = { kf_inriktningsmal: 0, kf_verksamhetsmal: 0, namndmal: 0, enhetsmal: 0 };
+  for (const g of doc.goals) c[g.level]++;
+  return c;
+}
