@@ -73,7 +73,7 @@ function parseBySpacing(body: DocLine[]): TableResult<ActivityRow> {
       open = pending.length === 0 && before.trim() !== '' ? row : null;
       pending = [];
       pendingText = '';
-    } else if (open && !blankSince && !/^\s/.test(line.text)) {
+    } else if (open && !/^\s/.test(line.text) && (!blankSince || (/^\p{Ll}/u.test(t) && !/[.!?]$/.test(open.text)))) {
       open.text = cleanText(joinFragments(open.text, t));
     } else {
       open = null;
