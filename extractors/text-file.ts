@@ -70,7 +70,22 @@ export function splitTextPages(text: string, format: 'txt' | 'md'): ExtractedPag
       height: null,
     });
   });
-  return out;
+  return numberFromHeaders(out);
+}
+
+/**
+ * A dump that starts after the front page and table of contents numbers its first page 1; a running
+ * `Sid N (M)` header tells the real number, and the offset it gives holds for every page.
+ */
+function numberFromHeaders(pages: ExtractedPage[]): ExtractedPage[] {
+  const offsets = new Map<number, number>();
+  for (const p of pages) {
+    const m = SID_HEADER.exec(p.text);
+    if (m) offsets.set(Number(m[1]) - p.num, (offsets.get(Number(m[1]) - p.num) ?? 0) + 1);
+  }
+  const best = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best || best[0] <= 0) return pages;
+  return pages.map((p) => ({ ...p, num: p.num + best[0] }));
 }
 
 export interface TextExtraction {
