@@ -5,6 +5,8 @@ import { collapseSpaces, fold } from './fold.js';
 
 const NUMBER = String.raw`\d{1,3}(?:[ \u00a0]\d{3})+(?:[,.]\d+)?|\d+(?:[,.]\d+)?`;
 const V = '\\S{1,2}';
+/** words that start the unit of a numeric target: `1,5 kg CO2 per kg livsmedel` */
+const UNIT_WORD = '(?:kg|st|dagar|timmar|kr|tkr|mnkr|procent)';
 /** the OCR stand-ins for ö at the start of `öka` */
 const O = '[öoóò6ø0éeèd]';
 
@@ -45,7 +47,7 @@ export function takeTargetFromEnd(s: string): [string, string] | null {
     // pending wordings, possibly cut by a wrap
     new RegExp(`(?:^|\\s)((?:[Tt]as ?fram ?av(?: ?n${V}mnd(?:en)?(?:/\\S*)?)?|[Ff]astst${V}lls(?: \\d{4})?|[Ee]j fastst${V}llt))$`),
     new RegExp(`(?:^|\\s)((?:${NUMBER}) ?%)$`),
-    new RegExp(`(?:^|\\s)((?:${NUMBER})(?: (?:kg|st|dagar|timmar|kr|tkr|mnkr|procent)\\b[^%]*)?)$`),
+    new RegExp(`(?:^|\\s)((?:${NUMBER})(?: ${UNIT_WORD}\\b(?:(?!\\s(?:${NUMBER}) ${UNIT_WORD}\\b)[^%])*)?)$`),
     new RegExp(`(?:^|\\s)(${O}ka|minska|${O}kning|minskning)$`, 'i'),
   ];
   for (const re of forms) {
