@@ -1,7 +1,7 @@
 // Renders a sample plan as a markdown export in the style of the converted plans among the real
 // ones: `##` headings, `**bold**`, goal labels on a line of their own above their titles, and table
 // cells separated by tabs.
-import { formatAmount, planTitle, tocEntries } from './format.js';
+import { districtLine, formatAmount, planTitle, tocEntries } from './format.js';
 import { budgetTotals, type Plan, type Section } from './model.js';
 import { renderTextDump } from './render-text.js';
 
@@ -16,6 +16,8 @@ export function renderMarkdown(p: Plan): string {
   const { pageOf } = renderTextDump(p);
   const pages = Math.max(...pageOf.values());
   const out: string[] = [
+    '',
+    `**${districtLine(p)}**`,
     '',
     `**${p.unit}**`,
     '',

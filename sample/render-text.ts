@@ -83,7 +83,7 @@ function indicators(b: Body, rows: Indicator[]): void {
     b.push(' ');
     b.blank();
     const values = indicatorValues(r);
-    if (r.name.length + 1 + values.length <= WIDTH) b.push(`${r.name} ${values} `);
+    if (r.name.length <= 70 && r.name.length + 1 + values.length <= WIDTH) b.push(`${r.name} ${values} `);
     else {
       b.wrapped(r.name, 70);
       b.blank();

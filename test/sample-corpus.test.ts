@@ -103,6 +103,7 @@ describe('generated corpus', () => {
     expect(txt).toMatch(/Enhetsmål: /);
     expect(txt).toContain('  Indikator Årsmål KF:s årsmål Periodicitet ');
     expect(txt).toContain('Antal platser för feriejobb   Tertial ');
+    expect(txt).toMatch(/^ öka År $/m);
     expect(txt).toMatch(/^Sid 3 \(\d+\) $/m);
     const md = await readFile(path.join(dir, 'fritid-solberga', '2024.md'), 'utf8');
     expect(md).toContain('Indikator\tÅrsmål\tKF:s årsmål\tPeriodicitet');
