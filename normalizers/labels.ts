@@ -43,7 +43,21 @@ function labelText(text: string): string {
   return fold(text.replace(/^[\s*#]+|[\s*]+$/g, ''));
 }
 
+const cache = new Map<string, LineKind>();
+const CACHE_LIMIT = 50_000;
+
+/** What a line is; memoised, since the parser asks about the same lines while looking ahead. */
 export function classify(text: string): LineKind {
+  let kind = cache.get(text);
+  if (kind === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    kind = classifyUncached(text);
+    cache.set(text, kind);
+  }
+  return kind;
+}
+
+function classifyUncached(text: string): LineKind {
   const f = labelText(text);
   if (f === '') return { kind: 'text' };
   for (const [level, re] of GOAL_LABELS) {

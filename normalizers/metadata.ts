@@ -118,26 +118,30 @@ function districtPattern(name: string): RegExp {
   return new RegExp(`(^|[^\\p{L}-])(${body})(?![\\p{L}-]\\p{L})`, 'giu');
 }
 
+/** Longest names first, so `Hägersten-Älvsjö` is not also counted as `Älvsjö`. */
+const DISTRICT_PATTERNS = [...DISTRICTS]
+  .sort((a, b) => b.name.length - a.name.length)
+  .map((d) => ({ district: d, re: districtPattern(d.name) }));
+
 function readDistrict(raw: DocLine[], goals: Goal[], year: number | null): string | null {
-  const candidates = DISTRICTS.filter((d) => districtExistsIn(d, year)).sort((a, b) => b.name.length - a.name.length);
+  const candidates = DISTRICT_PATTERNS.filter((p) => districtExistsIn(p.district, year));
   const score = new Map<string, number>();
   const first = new Map<string, number>();
   const count = (text: string, weight: number, pos: number) => {
     let rest = text;
-    for (const d of candidates) {
-      const re = districtPattern(d.name);
+    for (const { district, re } of candidates) {
+      re.lastIndex = 0;
       const hits = rest.match(re);
       if (!hits) continue;
-      score.set(d.name, (score.get(d.name) ?? 0) + weight * hits.length);
-      if (!first.has(d.name)) first.set(d.name, pos);
+      score.set(district.name, (score.get(district.name) ?? 0) + weight * hits.length);
+      if (!first.has(district.name)) first.set(district.name, pos + rest.search(re));
       rest = rest.replace(re, '$1');
     }
   };
-  raw.slice(0, FRONT_LINES).forEach((l, i) => {
-    if (/stadsdelsf\S{1,3}rvaltning\s*$/i.test(l.text.trim())) count(l.text, 100, i);
-  });
-  goals.forEach((g) => count(g.title, 3, -1));
-  raw.forEach((l, i) => count(l.text, 1, i));
+  const frontHeader = raw.slice(0, FRONT_LINES).filter((l) => /stadsdelsf\S{1,3}rvaltning\s*$/i.test(l.text.trim()));
+  count(frontHeader.map((l) => l.text).join('\n'), 100, -1);
+  count(goals.map((g) => g.title).join('\n'), 3, -1);
+  count(raw.map((l) => l.text).join('\n'), 1, 0);
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || (first.get(a[0]) ?? 0) - (first.get(b[0]) ?? 0));
   return ranked.length ? ranked[0][0] : null;
 }

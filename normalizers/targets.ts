@@ -22,16 +22,20 @@ function toNumber(s: string): number {
 }
 
 export function normaliseRaw(s: string): string {
-  return collapseSpaces(s).replace(new RegExp(`^(${NUMBER})%$`), '$1 %');
+  return collapseSpaces(s).replace(PERCENT_NO_SPACE, '$1 %');
 }
+
+const PERCENT_ONLY = new RegExp(`^(${NUMBER}) ?%$`);
+const NUMBER_WITH_UNIT = new RegExp(`^(${NUMBER})(?: (.+))?$`);
+const PERCENT_NO_SPACE = new RegExp(`^(${NUMBER})%$`);
 
 export function parseTarget(input: string): Target | null {
   const raw = normaliseRaw(input);
   if (raw === '' || raw === '-' || raw === '–') return null;
   const f = fold(raw);
-  const percent = new RegExp(`^(${NUMBER}) ?%$`).exec(raw);
+  const percent = PERCENT_ONLY.exec(raw);
   if (percent) return { raw, kind: 'percent', value: toNumber(percent[1]), unit: '%', direction: null };
-  const num = new RegExp(`^(${NUMBER})(?: (.+))?$`).exec(raw);
+  const num = NUMBER_WITH_UNIT.exec(raw);
   if (num) return { raw, kind: 'number', value: toNumber(num[1]), unit: num[2] ?? null, direction: null };
   if (INCREASE.test(f))
     return { raw, kind: 'direction', value: null, unit: null, direction: 'increase' };
@@ -41,16 +45,18 @@ export function parseTarget(input: string): Target | null {
   return { raw, kind: 'text', value: null, unit: null, direction: null };
 }
 
-/** A cell value at the end of `s`: returns [value, rest] or null. Longest known form first. */
+/** Cell values as they end a line, longest known form first. */
+const TARGET_FORMS = [
+  // pending wordings, possibly cut by a wrap
+  new RegExp(`(?:^|\\s)((?:[Tt]as ?fram ?av(?: ?n${V}mnd(?:en)?(?:/\\S*)?)?|[Ff]astst${V}lls(?: \\d{4})?|[Ee]j fastst${V}llt))$`),
+  new RegExp(`(?:^|\\s)((?:${NUMBER}) ?%)$`),
+  new RegExp(`(?:^|\\s)((?:${NUMBER})(?: ${UNIT_WORD}\\b(?:(?!\\s(?:${NUMBER}) ${UNIT_WORD}\\b)[^%])*)?)$`),
+  new RegExp(`(?:^|\\s)(${O}ka|minska|${O}kning|minskning)$`, 'i'),
+];
+
+/** A cell value at the end of `s`: returns [value, rest] or null. */
 export function takeTargetFromEnd(s: string): [string, string] | null {
-  const forms = [
-    // pending wordings, possibly cut by a wrap
-    new RegExp(`(?:^|\\s)((?:[Tt]as ?fram ?av(?: ?n${V}mnd(?:en)?(?:/\\S*)?)?|[Ff]astst${V}lls(?: \\d{4})?|[Ee]j fastst${V}llt))$`),
-    new RegExp(`(?:^|\\s)((?:${NUMBER}) ?%)$`),
-    new RegExp(`(?:^|\\s)((?:${NUMBER})(?: ${UNIT_WORD}\\b(?:(?!\\s(?:${NUMBER}) ${UNIT_WORD}\\b)[^%])*)?)$`),
-    new RegExp(`(?:^|\\s)(${O}ka|minska|${O}kning|minskning)$`, 'i'),
-  ];
-  for (const re of forms) {
+  for (const re of TARGET_FORMS) {
     const m = re.exec(s);
     if (m) return [m[1], s.slice(0, s.length - m[1].length)];
   }

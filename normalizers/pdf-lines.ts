@@ -1,0 +1,1 @@
+export function pageToLines(): never { throw new Error('pdf-lines not written yet'); }
