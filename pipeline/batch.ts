@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { extractFile, formatOf } from './extract.js';
 import { InputError, type PlanDocument } from './model.js';
 import { PARSER_VERSION, parseExtraction } from './parse.js';
-import type { PlanStore } from './store/store.js';
+import type { PlanStore } from './store/duckdb-store.js';
 
 export type Outcome =
   | { file: string; status: 'inserted' | 'replaced' | 'unchanged'; doc?: PlanDocument }

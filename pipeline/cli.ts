@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 // `plans`: import plan documents into DuckDB, print the model of one file, query the database.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { collectInputs, describe, importFiles, rebuildAll, type BatchEvents, type Outcome } from './batch.js';
 import { extractFile } from './extract.js';
 import { InputError } from './model.js';
 import { parseExtraction } from './parse.js';
-import { PlanStore } from './store/store.js';
+import { PlanStore } from './store/duckdb-store.js';
 import { formatRows, type OutputFormat } from '../reports/table-format.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+/** The package version, from the nearest package.json above this file (src via tsx, or dist/). */
+function packageVersion(): string {
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    const file = new URL('package.json', dir);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
 
 function progress(): BatchEvents {
   if (process.stderr.isTTY) {
@@ -62,7 +69,7 @@ const program = new Command()
     'Import Swedish municipal plan documents (verksamhetsplaner: PDF with a text layer, text or markdown exports)\n' +
       'into a DuckDB database of goals, indicators, activities and budget lines, each with file, page and line.',
   )
-  .version(pkg.version)
+  .version(packageVersion())
   .showHelpAfterError();
 
 program
