@@ -1,83 +1,208 @@
-// DuckDB schema. Every row carries its document, page and line; SCHEMA.md documents each column.
-export const SCHEMA_VERSION = 1;
+// DuckDB schema of the plan store. Every row of a document's tables carries its document, page and line;
+// SCHEMA.md documents each table, column and view (a test checks that every column below is named there).
+//
+// The tables are declared once, as data: the DDL is generated from it, and the store's Appender writes
+// values by column *name* through it, so a column added by a later migration (ALTER TABLE … ADD COLUMN
+// puts it last) can never shift the values of the others.
 
-export const TABLES = `
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-  document_id VARCHAR PRIMARY KEY,   -- SHA-256 of the file's bytes
-  path VARCHAR NOT NULL,
-  format VARCHAR NOT NULL,
-  page_count INTEGER NOT NULL,
-  unit_name VARCHAR NOT NULL,
-  unit_key VARCHAR NOT NULL,
-  district VARCHAR,
-  year INTEGER,
-  dnr VARCHAR,
-  parser_version VARCHAR NOT NULL,
-  imported_at TIMESTAMP NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pages (
-  document_id VARCHAR NOT NULL, page INTEGER NOT NULL, text VARCHAR NOT NULL, items JSON,
-  method VARCHAR NOT NULL, confidence DOUBLE, width DOUBLE, height DOUBLE
-);
-CREATE TABLE IF NOT EXISTS goals (
-  document_id VARCHAR NOT NULL, goal_id VARCHAR NOT NULL, level VARCHAR NOT NULL, code VARCHAR,
-  title VARCHAR NOT NULL, parent_id VARCHAR, page INTEGER NOT NULL, line INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS goal_sections (
-  document_id VARCHAR NOT NULL, goal_id VARCHAR NOT NULL, section VARCHAR NOT NULL, text VARCHAR NOT NULL,
-  page INTEGER NOT NULL, line INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS indicators (
-  document_id VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL, goal_id VARCHAR, name VARCHAR NOT NULL,
-  unit_target_raw VARCHAR, unit_target_kind VARCHAR, unit_target_value DOUBLE, unit_target_unit VARCHAR,
-  unit_target_direction VARCHAR,
-  kf_target_raw VARCHAR, kf_target_kind VARCHAR, kf_target_value DOUBLE, kf_target_unit VARCHAR,
-  kf_target_direction VARCHAR,
-  periodicity VARCHAR, page INTEGER NOT NULL, line INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS activities (
-  document_id VARCHAR NOT NULL, activity_id VARCHAR NOT NULL, goal_id VARCHAR, text VARCHAR NOT NULL,
-  start_date DATE, end_date DATE, page INTEGER NOT NULL, line INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS budget_lines (
-  document_id VARCHAR NOT NULL, budget_table INTEGER NOT NULL, grp VARCHAR NOT NULL, label VARCHAR NOT NULL,
-  amount_tkr DOUBLE NOT NULL, page INTEGER NOT NULL, line INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS warnings (
-  document_id VARCHAR NOT NULL, stage VARCHAR NOT NULL, rule VARCHAR NOT NULL, message VARCHAR NOT NULL,
-  page INTEGER, line INTEGER
-);
-CREATE TABLE IF NOT EXISTS repairs (
-  document_id VARCHAR NOT NULL, page INTEGER, line INTEGER, before VARCHAR NOT NULL, after VARCHAR NOT NULL,
-  rule VARCHAR NOT NULL, confidence DOUBLE
-);
-`;
+/** Bump when the tables or views change, and add a step to `MIGRATIONS`. */
+export const SCHEMA_VERSION = 2;
 
-export const VIEWS = `
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'JSON';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  notNull?: boolean;
+}
+
+export interface Table {
+  name: string;
+  columns: Column[];
+  primaryKey?: string[];
+}
+
+const col = (name: string, type: ColumnType, notNull = false): Column => ({ name, type, notNull });
+const docId = col('document_id', 'VARCHAR', true);
+const pageLine = (notNull: boolean): Column[] => [col('page', 'INTEGER', notNull), col('line', 'INTEGER', notNull)];
+const target = (prefix: string): Column[] => [
+  col(`${prefix}_raw`, 'VARCHAR'),
+  col(`${prefix}_kind`, 'VARCHAR'),
+  col(`${prefix}_value`, 'DOUBLE'),
+  col(`${prefix}_unit`, 'VARCHAR'),
+  col(`${prefix}_direction`, 'VARCHAR'),
+];
+
+export const META: Table = { name: 'meta', columns: [col('key', 'VARCHAR', true), col('value', 'VARCHAR')], primaryKey: ['key'] };
+
+export const DOCUMENTS: Table = {
+  name: 'documents',
+  primaryKey: ['document_id'],
+  columns: [
+    docId,
+    col('path', 'VARCHAR', true),
+    col('format', 'VARCHAR', true),
+    col('page_count', 'INTEGER', true),
+    col('unit_name', 'VARCHAR', true),
+    col('unit_key', 'VARCHAR', true),
+    col('district', 'VARCHAR'),
+    col('year', 'INTEGER'),
+    col('dnr', 'VARCHAR'),
+    col('imported_at', 'TIMESTAMP', true),
+    col('parser_version', 'VARCHAR', true),
+    col('status', 'VARCHAR', true),
+  ],
+};
+
+export const PAGES: Table = {
+  name: 'pages',
+  columns: [
+    docId,
+    col('page', 'INTEGER', true),
+    col('text', 'VARCHAR', true),
+    col('items', 'JSON'),
+    col('method', 'VARCHAR', true),
+    col('confidence', 'DOUBLE'),
+    col('width', 'DOUBLE'),
+    col('height', 'DOUBLE'),
+  ],
+};
+
+export const GOALS: Table = {
+  name: 'goals',
+  columns: [
+    docId,
+    col('goal_id', 'VARCHAR', true),
+    col('level', 'VARCHAR', true),
+    col('code', 'VARCHAR'),
+    col('title', 'VARCHAR', true),
+    col('parent_id', 'VARCHAR'),
+    ...pageLine(true),
+  ],
+};
+
+export const GOAL_SECTIONS: Table = {
+  name: 'goal_sections',
+  columns: [docId, col('goal_id', 'VARCHAR', true), col('section', 'VARCHAR', true), col('text', 'VARCHAR', true), ...pageLine(true)],
+};
+
+export const INDICATORS: Table = {
+  name: 'indicators',
+  columns: [
+    docId,
+    col('indicator_id', 'VARCHAR', true),
+    col('goal_id', 'VARCHAR'),
+    col('name', 'VARCHAR', true),
+    ...target('unit_target'),
+    ...target('kf_target'),
+    col('periodicity', 'VARCHAR'),
+    ...pageLine(true),
+  ],
+};
+
+export const ACTIVITIES: Table = {
+  name: 'activities',
+  columns: [
+    docId,
+    col('activity_id', 'VARCHAR', true),
+    col('goal_id', 'VARCHAR'),
+    col('text', 'VARCHAR', true),
+    col('start_date', 'DATE'),
+    col('end_date', 'DATE'),
+    ...pageLine(true),
+  ],
+};
+
+export const BUDGET_LINES: Table = {
+  name: 'budget_lines',
+  columns: [
+    docId,
+    col('budget_table', 'INTEGER', true),
+    col('grp', 'VARCHAR', true),
+    col('label', 'VARCHAR', true),
+    col('amount_tkr', 'DOUBLE', true),
+    ...pageLine(true),
+  ],
+};
+
+export const WARNINGS: Table = {
+  name: 'warnings',
+  columns: [docId, col('stage', 'VARCHAR', true), col('rule', 'VARCHAR', true), col('message', 'VARCHAR', true), ...pageLine(false)],
+};
+
+/** OCR/text repairs (before → after) with their rule and confidence; created empty for a later stage. */
+export const REPAIRS: Table = {
+  name: 'repairs',
+  columns: [
+    docId,
+    ...pageLine(false),
+    col('before', 'VARCHAR', true),
+    col('after', 'VARCHAR', true),
+    col('rule', 'VARCHAR', true),
+    col('confidence', 'DOUBLE'),
+  ],
+};
+
+/** Tables holding a document's parsed rows; `rebuild` rewrites these and keeps `documents` and `pages`. */
+export const PARSED_TABLES = [GOALS, GOAL_SECTIONS, INDICATORS, ACTIVITIES, BUDGET_LINES, WARNINGS, REPAIRS].map((t) => t.name);
+/** Every table with a `document_id`, in the order a document's rows are written. */
+export const DOCUMENT_TABLES = ['documents', 'pages', ...PARSED_TABLES];
+export const ALL_TABLES: Table[] = [META, DOCUMENTS, PAGES, GOALS, GOAL_SECTIONS, INDICATORS, ACTIVITIES, BUDGET_LINES, WARNINGS, REPAIRS];
+
+export function tableByName(name: string): Table {
+  const t = ALL_TABLES.find((x) => x.name === name);
+  if (!t) throw new Error(`unknown table ${name}`);
+  return t;
+}
+
+export function createTableSql(t: Table): string {
+  const cols = t.columns.map((c) => `  ${quoteIdent(c.name)} ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
+  if (t.primaryKey) cols.push(`  PRIMARY KEY (${t.primaryKey.map(quoteIdent).join(', ')})`);
+  return `CREATE TABLE IF NOT EXISTS ${t.name} (\n${cols.join(',\n')}\n);`;
+}
+
+/** Column names that are SQL keywords (`before`, `after`, `text`, `key`) are quoted everywhere. */
+function quoteIdent(name: string): string {
+  return `"${name}"`;
+}
+
+export const TABLES_SQL = ALL_TABLES.map(createTableSql).join('\n');
+
+// Goal levels, top down: kf_inriktningsmal > kf_verksamhetsmal > namndmal > enhetsmal. The tree view walks
+// parent_id upwards (recursively, whatever the depth) and names, for every goal, its nearest ancestor (or
+// itself) at each level.
+export const VIEWS_SQL = `
 CREATE OR REPLACE VIEW v_goal_tree AS
+WITH RECURSIVE up(document_id, goal_id, ancestor_id, depth) AS (
+  SELECT document_id, goal_id, goal_id, 0 FROM goals
+  UNION ALL
+  SELECT up.document_id, up.goal_id, g.parent_id, up.depth + 1
+  FROM up JOIN goals g ON g.document_id = up.document_id AND g.goal_id = up.ancestor_id
+  WHERE g.parent_id IS NOT NULL AND up.depth < 8
+),
+levels AS (
+  SELECT up.document_id, up.goal_id,
+         arg_min(a.code,  up.depth) FILTER (WHERE a.level = 'kf_inriktningsmal') AS inriktningsmal_code,
+         arg_min(a.title, up.depth) FILTER (WHERE a.level = 'kf_inriktningsmal') AS inriktningsmal,
+         arg_min(a.code,  up.depth) FILTER (WHERE a.level = 'kf_verksamhetsmal') AS kf_code,
+         arg_min(a.title, up.depth) FILTER (WHERE a.level = 'kf_verksamhetsmal') AS kf_goal,
+         arg_min(a.title, up.depth) FILTER (WHERE a.level = 'namndmal') AS namndmal
+  FROM up JOIN goals a ON a.document_id = up.document_id AND a.goal_id = up.ancestor_id
+  GROUP BY ALL
+)
 SELECT d.unit_name, d.unit_key, d.district, d.year,
-       inr.code AS inriktningsmal_code, inr.title AS inriktningsmal,
-       kf.code AS kf_code, kf.title AS kf_goal,
-       g.level, g.title, g.goal_id, g.document_id, g.page, g.line
+       l.inriktningsmal_code, l.inriktningsmal, l.kf_code, l.kf_goal, l.namndmal,
+       g.level, g.code, g.title, g.goal_id, g.parent_id, g.document_id, g.page, g.line
 FROM goals g
 JOIN documents d USING (document_id)
-LEFT JOIN goals p1 ON p1.document_id = g.document_id AND p1.goal_id = g.parent_id
-LEFT JOIN goals p2 ON p2.document_id = g.document_id AND p2.goal_id = p1.parent_id
-LEFT JOIN goals p3 ON p3.document_id = g.document_id AND p3.goal_id = p2.parent_id
-LEFT JOIN LATERAL (
-  SELECT x.code, x.title FROM (VALUES (g.level, g.code, g.title), (p1.level, p1.code, p1.title),
-                                      (p2.level, p2.code, p2.title), (p3.level, p3.code, p3.title)) x(level, code, title)
-  WHERE x.level = 'kf_verksamhetsmal' LIMIT 1) kf ON true
-LEFT JOIN LATERAL (
-  SELECT x.code, x.title FROM (VALUES (g.level, g.code, g.title), (p1.level, p1.code, p1.title),
-                                      (p2.level, p2.code, p2.title), (p3.level, p3.code, p3.title)) x(level, code, title)
-  WHERE x.level = 'kf_inriktningsmal' LIMIT 1) inr ON true;
+LEFT JOIN levels l ON l.document_id = g.document_id AND l.goal_id = g.goal_id;
 
 CREATE OR REPLACE VIEW v_indicator_targets AS
-SELECT d.unit_name, d.unit_key, d.district, d.year, t.kf_code, t.kf_goal, i.name AS indicator,
-       i.unit_target_raw, i.unit_target_value, i.kf_target_raw, i.kf_target_value, i.periodicity,
-       i.document_id, i.page, i.line
+SELECT d.unit_name, d.unit_key, d.district, d.year,
+       t.inriktningsmal_code, t.kf_code, t.kf_goal, i.name AS indicator,
+       i.unit_target_raw, i.unit_target_kind, i.unit_target_value, i.unit_target_unit, i.unit_target_direction,
+       i.kf_target_raw, i.kf_target_kind, i.kf_target_value, i.kf_target_unit, i.kf_target_direction,
+       i.periodicity, i.indicator_id, i.goal_id, i.document_id, i.page, i.line
 FROM indicators i
 JOIN documents d USING (document_id)
 LEFT JOIN v_goal_tree t ON t.document_id = i.document_id AND t.goal_id = i.goal_id;
@@ -88,6 +213,12 @@ SELECT d.unit_name, d.unit_key, d.district, d.year, b.budget_table, b.grp, b.lab
 FROM budget_lines b JOIN documents d USING (document_id);
 `;
 
-/** Tables holding parsed rows; `rebuild` replaces these and keeps `pages`. */
-export const PARSED_TABLES = ['goals', 'goal_sections', 'indicators', 'activities', 'budget_lines', 'warnings', 'repairs'];
-export const DOCUMENT_TABLES = ['documents', 'pages', ...PARSED_TABLES];
+/**
+ * Steps that bring a database of schema version `from` to `from + 1`; run in order inside one transaction
+ * on open. Version 1 (the first store) had no `documents.status`.
+ */
+export const MIGRATIONS: Record<number, string> = {
+  1: `ALTER TABLE documents ADD COLUMN status VARCHAR DEFAULT 'ok';
+      UPDATE documents SET status = CASE WHEN EXISTS (SELECT 1 FROM warnings w WHERE w.document_id = documents.document_id)
+                                         THEN 'warnings' ELSE 'ok' END;`,
+};
