@@ -1,0 +1,368 @@
+// OCR engine: a bounded pool of tesseract.js workers (Swedish, LSTM only), offline by construction.
+//
+// Why our own pool on p-queue rather than tesseract.js's `createScheduler`: the scheduler cannot take a
+// worker out of rotation, so it can neither recycle a worker after N pages (tesseract's WASM heap only
+// grows) nor replace a worker that hung past its page timeout. Here p-queue bounds the concurrency to
+// the number of slots, each slot owns one worker, and a slot whose worker timed out, failed or reached
+// its page budget is terminated and lazily recreated for its next page.
+//
+// No network, ever: tesseract.js fetches `<langPath>/swe.traineddata[.gz]` from a CDN when `langPath` is
+// unset or a URL, and an unreadable local file makes the worker reject outside any promise of ours. So
+// the traineddata file is resolved and checked before any worker exists; a missing one is a clear
+// `OcrSetupError`, never a download attempt. The core (WASM) and worker script are `require`d locally.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import PQueue from 'p-queue';
+import Tesseract from 'tesseract.js';
+import { medianWordHeight, noiseReason } from './clean.js';
+
+const { createWorker, OEM } = Tesseract;
+
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  /** pixels of the recognised image, y from the top */
+  bbox: OcrBox;
+  /** index of the word's line within the page (0-based, reading order) */
+  line: number;
+}
+
+export interface OcrLine {
+  text: string;
+  confidence: number;
+  bbox: OcrBox;
+  /** mean y of the line's baseline in image pixels */
+  baselineY: number;
+  /** 1-based line number of this line in the result's `text` */
+  textLine: number;
+}
+
+export interface OcrResult {
+  page: number;
+  /** tesseract's lines, one per text line, a blank line between paragraphs; noise words dropped */
+  text: string;
+  /** tesseract's own text, before noise words were dropped */
+  rawText: string;
+  /** how many noise words (speckles, rules, unsure symbols) were dropped; see clean.ts */
+  noiseWords: number;
+  /** mean word confidence 0..1 over the kept words (0 when nothing was read) */
+  confidence: number;
+  words: OcrWord[];
+  lines: OcrLine[];
+  /** set when the page failed (timeout, unreadable image, worker crash); text is then '' */
+  error: string | null;
+  ms: number;
+}
+
+export interface OcrEngine {
+  recognize(image: Uint8Array, pageNum: number): Promise<OcrResult>;
+  terminate(): Promise<void>;
+  readonly size: number;
+}
+
+export interface TesseractEngineOptions {
+  /** worker count; default os.availableParallelism() */
+  workers?: number;
+  /** terminate and recreate a worker after this many pages; default 50 */
+  recycleAfter?: number;
+  /** per-page limit in ms; a page over it is recorded as failed and its worker replaced; default 120 s */
+  pageTimeoutMs?: number;
+  /** directory holding swe.traineddata(.gz); default the @tesseract.js-data/swe package's 4.0.0_best_int */
+  langPath?: string;
+  lang?: string;
+  /** tesseract parameters set on each worker, e.g. { user_defined_dpi: '200' } */
+  parameters?: Record<string, string>;
+}
+
+export class OcrSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OcrSetupError';
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/** The default language directory: the installed @tesseract.js-data/swe package, best_int models. */
+export function defaultLangPath(lang = 'swe'): string {
+  let pkgDir: string;
+  try {
+    pkgDir = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+  } catch {
+    throw new OcrSetupError(
+      `OCR language data for '${lang}' is not installed: package @tesseract.js-data/${lang} not found (npm install @tesseract.js-data/${lang}); OCR never downloads it`,
+    );
+  }
+  return join(pkgDir, '4.0.0_best_int');
+}
+
+/** Finds `<dir>/<lang>.traineddata.gz` or `<dir>/<lang>.traineddata`; throws OcrSetupError when neither is a readable file. */
+export function resolveTraineddata(langPath: string, lang = 'swe'): { file: string; gzip: boolean } {
+  for (const [name, gzip] of [
+    [`${lang}.traineddata.gz`, true],
+    [`${lang}.traineddata`, false],
+  ] as const) {
+    const file = join(langPath, name);
+    if (existsSync(file)) {
+      const st = statSync(file);
+      if (!st.isFile() || st.size < 1024) throw new OcrSetupError(`OCR language data ${file} is not a usable file (${st.size} bytes)`);
+      if (gzip) {
+        const head = readFileSync(file).subarray(0, 2);
+        if (head[0] !== 0x1f || head[1] !== 0x8b) throw new OcrSetupError(`OCR language data ${file} is not gzip data`);
+      }
+      return { file, gzip };
+    }
+  }
+  throw new OcrSetupError(
+    `OCR language data not found: neither ${lang}.traineddata.gz nor ${lang}.traineddata in ${langPath}; OCR runs offline and will not download it`,
+  );
+}
+
+// ---- exit handling: every live pool is terminated on SIGINT/SIGTERM/exit -------------------------
+
+const livePools = new Set<TesseractPool>();
+let signalsInstalled = false;
+function onSignal(sig: NodeJS.Signals): void {
+  const pools = [...livePools];
+  void Promise.allSettled(pools.map((p) => p.terminate())).finally(() => {
+    uninstallSignals();
+    process.kill(process.pid, sig);
+  });
+}
+function installSignals(): void {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+function uninstallSignals(): void {
+  if (!signalsInstalled) return;
+  signalsInstalled = false;
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
+}
+process.on('exit', () => {
+  for (const p of livePools) p.terminateSync();
+});
+
+// ---- the pool -----------------------------------------------------------------------------------
+
+interface Slot {
+  worker: Tesseract.Worker | null;
+  starting: Promise<Tesseract.Worker> | null;
+  pages: number;
+  busy: boolean;
+}
+
+class TesseractPool implements OcrEngine {
+  readonly size: number;
+  private readonly slots: Slot[];
+  private readonly queue: PQueue;
+  private readonly recycleAfter: number;
+  private readonly pageTimeoutMs: number;
+  private readonly langPath: string;
+  private readonly lang: string;
+  private readonly gzip: boolean;
+  private readonly parameters: Record<string, string>;
+  private closed = false;
+  private fatal: Error | null = null;
+
+  constructor(opts: TesseractEngineOptions) {
+    this.lang = opts.lang ?? 'swe';
+    this.langPath = opts.langPath ?? defaultLangPath(this.lang);
+    this.gzip = resolveTraineddata(this.langPath, this.lang).gzip;
+    this.size = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
+    this.recycleAfter = Math.max(1, Math.floor(opts.recycleAfter ?? 50));
+    this.pageTimeoutMs = opts.pageTimeoutMs ?? 120_000;
+    this.parameters = opts.parameters ?? {};
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, starting: null, pages: 0, busy: false }));
+    this.queue = new PQueue({ concurrency: this.size });
+    livePools.add(this);
+    installSignals();
+  }
+
+  private async startWorker(): Promise<Tesseract.Worker> {
+    // The file may have gone since construction; re-check so tesseract.js never falls back to fetching.
+    resolveTraineddata(this.langPath, this.lang);
+    let setupError: unknown = null;
+    const worker = await createWorker(this.lang, OEM.LSTM_ONLY, {
+      langPath: this.langPath,
+      cacheMethod: 'none',
+      gzip: this.gzip,
+      // without an errorHandler tesseract.js rethrows worker rejections from its message handler,
+      // i.e. as an uncaught exception that kills the process
+      errorHandler: (e: unknown) => {
+        setupError = e;
+      },
+    }).catch((e: unknown) => {
+      throw new OcrSetupError(`tesseract.js worker could not start: ${String((e as Error)?.message ?? e ?? setupError)}`);
+    });
+    if (Object.keys(this.parameters).length > 0) await worker.setParameters(this.parameters);
+    return worker;
+  }
+
+  private async workerFor(slot: Slot): Promise<Tesseract.Worker> {
+    if (slot.worker) return slot.worker;
+    if (!slot.starting) {
+      slot.starting = this.startWorker().finally(() => {
+        slot.starting = null;
+      });
+    }
+    slot.worker = await slot.starting;
+    slot.pages = 0;
+    return slot.worker;
+  }
+
+  private retire(slot: Slot): void {
+    const w = slot.worker;
+    slot.worker = null;
+    slot.pages = 0;
+    if (w) void w.terminate().catch(() => undefined);
+  }
+
+  recognize(image: Uint8Array, pageNum: number): Promise<OcrResult> {
+    if (this.closed) return Promise.reject(new Error('OCR engine is terminated'));
+    if (this.fatal) return Promise.reject(this.fatal);
+    return this.queue.add(async () => {
+      if (this.closed) throw new Error('OCR engine is terminated');
+      if (this.fatal) throw this.fatal;
+      const slot = this.slots.find((s) => !s.busy)!;
+      slot.busy = true;
+      const t0 = performance.now();
+      try {
+        let worker: Tesseract.Worker;
+        try {
+          worker = await this.workerFor(slot);
+        } catch (e) {
+          // a worker that cannot start will not start for the next page either: stop the pool
+          this.fatal = e instanceof Error ? e : new Error(String(e));
+          void this.terminate();
+          throw this.fatal;
+        }
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<'timeout'>((res) => {
+          timer = setTimeout(() => res('timeout'), this.pageTimeoutMs);
+        });
+        const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+        const job = worker.recognize(buf, {}, { text: true, blocks: true });
+        job.catch(() => undefined); // settled below or abandoned after a timeout
+        let outcome: Tesseract.RecognizeResult | 'timeout';
+        try {
+          outcome = await Promise.race([job, timeout]);
+        } catch (e) {
+          this.retire(slot);
+          return failed(pageNum, `ocr-error: ${errText(e)}`, t0);
+        } finally {
+          clearTimeout(timer);
+        }
+        if (outcome === 'timeout') {
+          // the only way to stop a running recognition is to kill its worker
+          this.retire(slot);
+          return failed(pageNum, `timeout after ${this.pageTimeoutMs} ms`, t0);
+        }
+        slot.pages++;
+        if (slot.pages >= this.recycleAfter) this.retire(slot);
+        return toResult(pageNum, outcome.data, t0);
+      } finally {
+        slot.busy = false;
+      }
+    }) as Promise<OcrResult>;
+  }
+
+  async terminate(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.clear();
+    livePools.delete(this);
+    if (livePools.size === 0) uninstallSignals();
+    const starting = this.slots.map((s) => s.starting).filter((p): p is Promise<Tesseract.Worker> => p !== null);
+    const workers = this.slots.map((s) => s.worker).filter((w): w is Tesseract.Worker => w !== null);
+    for (const s of this.slots) s.worker = null;
+    await Promise.allSettled(workers.map((w) => w.terminate()));
+    // workers still booting are terminated once they are up
+    await Promise.allSettled(starting.map((p) => p.then((w) => w.terminate())));
+  }
+
+  /** for process 'exit': no promises, just stop the threads */
+  terminateSync(): void {
+    for (const s of this.slots) {
+      if (s.worker) void s.worker.terminate();
+      s.worker = null;
+    }
+  }
+}
+
+function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function failed(page: number, error: string, t0: number): OcrResult {
+  return { page, text: '', rawText: '', confidence: 0, words: [], lines: [], noiseWords: 0, error, ms: performance.now() - t0 };
+}
+
+function toResult(page: number, data: Tesseract.Page, t0: number): OcrResult {
+  // structure first, then drop noise words against the page's median word height
+  const all: Array<{ para: number; line: Tesseract.Line; words: Tesseract.Word[] }> = [];
+  let para = 0;
+  for (const block of data.blocks ?? []) {
+    for (const p of block.paragraphs) {
+      for (const line of p.lines) all.push({ para, line, words: line.words.filter((w) => w.text.trim() !== '') });
+      para++;
+    }
+  }
+  const flat = all.flatMap((l) => l.words.map((w) => ({ text: w.text, confidence: w.confidence / 100, bbox: w.bbox })));
+  const h = medianWordHeight(flat);
+  const words: OcrWord[] = [];
+  const lines: OcrLine[] = [];
+  const textLines: string[] = [];
+  let lastPara = -1;
+  let dropped = 0;
+  for (const { para: pi, line, words: ws } of all) {
+    const kept = ws.filter((w) => noiseReason({ text: w.text, confidence: w.confidence / 100, bbox: w.bbox }, h) === null);
+    dropped += ws.length - kept.length;
+    if (kept.length === 0) continue;
+    const idx = lines.length;
+    const bl = line.baseline;
+    const baselineY = bl && Number.isFinite(bl.y0) && Number.isFinite(bl.y1) ? (bl.y0 + bl.y1) / 2 : line.bbox.y1;
+    const text = kept.map((w) => w.text).join(' ');
+    const bbox = {
+      x0: Math.min(...kept.map((w) => w.bbox.x0)),
+      y0: Math.min(...kept.map((w) => w.bbox.y0)),
+      x1: Math.max(...kept.map((w) => w.bbox.x1)),
+      y1: Math.max(...kept.map((w) => w.bbox.y1)),
+    };
+    const conf = kept.reduce((s, w) => s + w.confidence, 0) / kept.length / 100;
+    if (lastPara !== -1 && pi !== lastPara) textLines.push('');
+    lastPara = pi;
+    textLines.push(text);
+    lines.push({ text, confidence: conf, bbox, baselineY, textLine: textLines.length });
+    for (const w of kept) words.push({ text: w.text, confidence: w.confidence / 100, bbox: { ...w.bbox }, line: idx });
+  }
+  const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
+  return {
+    page,
+    text: textLines.join('\n'),
+    rawText: data.text.replace(/\s+$/, ''),
+    confidence,
+    words,
+    lines,
+    noiseWords: dropped,
+    error: null,
+    ms: performance.now() - t0,
+  };
+}
+
+/** A tesseract.js pool. Throws OcrSetupError at once when the language data is missing. */
+export function createOcrEngine(opts: TesseractEngineOptions = {}): OcrEngine {
+  return new TesseractPool(opts);
+}

@@ -1,0 +1,198 @@
+// A scanned PDF, made inside a test: Swedish text + a small table → text PDF (pdfmake, Roboto) →
+// 300 dpi page images (pdf-parse getScreenshot) → scan noise (slight rotation, grey paper, speckles;
+// @napi-rs/canvas) → an image-only PDF (pdfmake `image`, one page-sized image per page, no text layer).
+import { createRequire } from 'node:module';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import pdfmake from 'pdfmake';
+import { renderPages } from '../../extractors/ocr/render.js';
+
+let fontsReady = false;
+function ensureFonts(): void {
+  if (fontsReady) return;
+  const require = createRequire(import.meta.url);
+  pdfmake.addFonts(require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => p.includes('pdfmake'));
+  fontsReady = true;
+}
+
+/** Swedish prose written for these tests (own text, not from any plan). */
+export const SCAN_PARAGRAPHS: string[][] = [
+  [
+    'Vårdcentralen i Östra Hagby öppnade för tjugo år sedan och har i dag nästan åtta tusen listade patienter. Väntetiden till läkare har minskat under året, men många ringer fortfarande när telefonlinjerna öppnar klockan åtta.',
+    'Sköterskorna tar emot besök för blodtryck, såromläggning och vaccinationer. Under hösten erbjuds influensavaccin till alla som är över sextiofem år, och kön är ofta lång på måndagar.',
+    'Kommunen och regionen samarbetar om en mobil hälsobuss som kör till byarna i norr. Bussen stannar vid skolor, affärer och bygdegårdar, och personalen möter där människor som annars har långt till närmaste mottagning.',
+    'Följande tabell visar antalet besök per mottagning under de två senaste åren.',
+  ],
+  [
+    'Äldreboendet Solgläntan har fyrtiotvå lägenheter fördelade på tre våningar. De boende äter lunch tillsammans i matsalen, och på eftermiddagen serveras kaffe med nybakade kakor på terrassen när vädret tillåter.',
+    'Personalen har under året gått en utbildning i att förebygga fall. Mattor har tagits bort, belysningen i korridorerna har förbättrats och alla får hjälp att träna balans två gånger i veckan.',
+    'Anhöriga är välkomna när som helst på dagen. Varje månad ordnas en träff där de kan ställa frågor till sjuksköterskan och enhetschefen, och många uppskattar att få höra hur vardagen ser ut.',
+  ],
+];
+
+export const SCAN_TABLE: string[][] = [
+  ['Mottagning', 'Besök 2023', 'Besök 2024'],
+  ['Läkare', '12 480', '13 115'],
+  ['Sjuksköterska', '9 872', '10 204'],
+  ['Hälsobussen', '1 035', '1 412'],
+];
+
+/** The text of page `i` (0-based) in reading order, for CER against OCR output. */
+export function scanReference(i: number): string {
+  const paras = SCAN_PARAGRAPHS[i];
+  const parts = [...paras];
+  if (i === 0) parts.push(...SCAN_TABLE.map((r) => r.join(' ')));
+  return parts.join('\n');
+}
+
+/** Only the prose of page `i` (the table's reading order across cells is layout-dependent). */
+export function scanProse(i: number): string {
+  return SCAN_PARAGRAPHS[i].join('\n');
+}
+
+/** The clean text PDF (two A4 pages, Roboto 11 pt, a table at the end of page 1). */
+export async function makeTextPdf(paragraphs: string[][] = SCAN_PARAGRAPHS, table = SCAN_TABLE): Promise<Uint8Array> {
+  ensureFonts();
+  const content: unknown[] = [];
+  paragraphs.forEach((paras, i) => {
+    paras.forEach((p, j) => {
+      const last = j === paras.length - 1;
+      content.push({ text: p, margin: [0, 0, 0, 10], ...(i > 0 && j === 0 ? { pageBreak: 'before' } : {}) });
+      if (i === 0 && last && table.length) {
+        content.push({
+          table: { headerRows: 1, widths: [160, 100, 100], body: table.map((r, k) => r.map((c, n) => ({ text: c, bold: k === 0, alignment: n === 0 ? 'left' : 'right' }))) },
+          layout: 'lightHorizontalLines',
+          margin: [0, 6, 0, 0],
+        });
+      }
+    });
+  });
+  const buf = await pdfmake
+    .createPdf({
+      pageSize: 'A4',
+      pageMargins: [62, 60, 62, 60],
+      defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.15 },
+      content: content as never,
+    })
+    .getBuffer();
+  return new Uint8Array(buf);
+}
+
+export interface ScanNoise {
+  /** degrees; default 0.4 */
+  rotate?: number;
+  /** dark speckles per page; default 400 */
+  speckles?: number;
+  /** paper grey 0..255; default 242 */
+  paper?: number;
+  /** PRNG seed */
+  seed?: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A page image with scan noise: grey paper, slight rotation about the centre, speckles. PNG out. */
+export async function addScanNoise(png: Uint8Array, noise: ScanNoise = {}): Promise<Uint8Array> {
+  const img = await loadImage(Buffer.from(png));
+  const w = img.width;
+  const h = img.height;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  const paper = noise.paper ?? 242;
+  ctx.fillStyle = `rgb(${paper},${paper},${paper - 4})`;
+  ctx.fillRect(0, 0, w, h);
+  ctx.save();
+  ctx.translate(w / 2, h / 2);
+  ctx.rotate(((noise.rotate ?? 0.4) * Math.PI) / 180);
+  ctx.translate(-w / 2, -h / 2);
+  ctx.globalCompositeOperation = 'multiply';
+  ctx.drawImage(img, 0, 0);
+  ctx.restore();
+  const rnd = mulberry32(noise.seed ?? 7);
+  ctx.fillStyle = 'rgb(60,60,60)';
+  const n = noise.speckles ?? 400;
+  for (let i = 0; i < n; i++) {
+    const r = 0.6 + rnd() * 1.6;
+    ctx.beginPath();
+    ctx.arc(rnd() * w, rnd() * h, r, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  return new Uint8Array(await canvas.encode('png'));
+}
+
+/** An image-only PDF: each PNG becomes a full A4 page (no text layer at all). */
+export async function imagesToPdf(pngs: Uint8Array[]): Promise<Uint8Array> {
+  ensureFonts();
+  const content = pngs.map((png, i) => ({
+    image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+    width: 595.28,
+    height: 841.89,
+    ...(i > 0 ? { pageBreak: 'before' } : {}),
+  }));
+  const buf = await pdfmake
+    .createPdf({ pageSize: 'A4', pageMargins: [0, 0, 0, 0], content: content as never })
+    .getBuffer();
+  return new Uint8Array(buf);
+}
+
+export interface ScannedDoc {
+  textPdf: Uint8Array;
+  scanPdf: Uint8Array;
+  /** the noisy page images at `scanDpi` */
+  pages: Uint8Array[];
+  references: string[];
+}
+
+/** Text PDF → page images at `scanDpi` → noise → image-only PDF. */
+export async function makeScannedPdf(scanDpi = 300, noise: ScanNoise = {}): Promise<ScannedDoc> {
+  const textPdf = await makeTextPdf();
+  const rendered = await renderPages(textPdf, SCAN_PARAGRAPHS.map((_, i) => i + 1), scanDpi);
+  const pages: Uint8Array[] = [];
+  for (const [i, r] of rendered.entries()) pages.push(await addScanNoise(r.png, { seed: 11 + i, ...noise }));
+  const scanPdf = await imagesToPdf(pages);
+  return { textPdf, scanPdf, pages, references: SCAN_PARAGRAPHS.map((_, i) => scanReference(i)) };
+}
+
+// ---- measuring ---------------------------------------------------------------------------------
+
+export function normaliseWs(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Levenshtein distance over code points, O(n·m) time, O(m) memory. */
+export function levenshtein(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (x.length < y.length) return levenshtein(b, a);
+  let prev = new Uint32Array(y.length + 1);
+  let cur = new Uint32Array(y.length + 1);
+  for (let j = 0; j <= y.length; j++) prev[j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    cur[0] = i;
+    const xi = x[i - 1];
+    for (let j = 1; j <= y.length; j++) {
+      const sub = prev[j - 1] + (xi === y[j - 1] ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[y.length];
+}
+
+/** Character error rate of `hyp` against `ref`, both whitespace-normalised (NFC). */
+export function cer(ref: string, hyp: string): number {
+  const r = normaliseWs(ref.normalize('NFC'));
+  return levenshtein(r, normaliseWs(hyp.normalize('NFC'))) / Math.max(1, Array.from(r).length);
+}
