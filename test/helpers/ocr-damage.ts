@@ -157,6 +157,20 @@ Till hösten öppnar ett litet kafé i den gamla växthusbyggnaden. Där ska man
   },
 ];
 
+/** Held out: written after the repair was tuned, never used to tune it (see the test's report). */
+export const HELD_OUT_TEXT = {
+  name: 'idrott-trafik',
+  clean: `Idrottsföreningen i Norrvik har fått pengar från kommunen för att bygga en ny konstgräsplan. Arbetet börjar i april och planen ska stå klar till hösten. Tränarna är glada, eftersom lagen hittills har fått dela på en enda grusplan som ofta blir lerig.
+
+Föreningen har omkring sexhundra medlemmar, och de flesta är barn och ungdomar. Fotboll är störst, men det finns också friidrott, orientering och en växande grupp som spelar innebandy. Föräldrar hjälper till som ledare, kör till matcher och säljer kaffe på läktaren.
+
+Bussarna till idrottsplatsen går bara en gång i timmen på kvällarna. Många familjer har därför önskat tätare turer, särskilt när mörkret kommer i november. Trafikbolaget har lovat att pröva en extra avgång under vintern och att följa upp hur många som åker med.
+
+Cykelvägen från stationen är smal och saknar belysning på flera ställen. Kommunen ska bredda den och sätta upp lampor längs sträckan närmast skolan. Under byggtiden leds trafiken om, och gående får använda en tillfällig stig genom skogsdungen.
+
+Styrelsen påpekar att föreningen inte klarar sig utan frivilliga. Den som vill hjälpa till kan anmäla sig på hemsidan eller komma till nästa möte, som hålls i klubbstugan första tisdagen i månaden.`,
+};
+
 // ---- measuring -----------------------------------------------------------------------------------
 
 export function normaliseWs(s: string): string {
