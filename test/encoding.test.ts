@@ -77,6 +77,21 @@ describe.skipIf(!haveSeeds)('encoding: real seeds', () => {
     });
   }
 
+  it('throughput on the seeds (logged)', () => {
+    const texts = ALL_SEEDS.map(seed);
+    const mb = (ts: string[]) => ts.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
+    const rate = (ts: string[], reps: number) => {
+      const t0 = performance.now();
+      for (let r = 0; r < reps; r++) for (const t of ts) repairMojibake(t);
+      return (mb(ts) * reps) / ((performance.now() - t0) / 1000);
+    };
+    const clean = rate(texts, 10);
+    const broken = rate(texts.map(cp1252Mojibake), 3);
+    const mixed = rate(texts.map((t) => everyThirdParagraph(t, cp1252Mojibake)), 3);
+    console.log(`encoding throughput: clean ${clean.toFixed(0)} MB/s, whole-file mojibake ${broken.toFixed(1)} MB/s, every third paragraph ${mixed.toFixed(1)} MB/s`);
+    expect(Math.min(clean, broken, mixed)).toBeGreaterThan(0.5);
+  });
+
   for (const id of CLEAN_SEEDS.concat(['001', '002'])) {
     for (const [name, damage, rule] of VARIANTS) {
       it(`seed ${id}: ${name} is repaired exactly`, () => {
@@ -184,6 +199,11 @@ describe('encoding: repairs', () => {
     expect(r.repairs).toEqual([{ line: 2, before: 'fÃƒÂ¶r', after: 'för', rule: 'mojibake-cp1252-twice', confidence: expect.any(Number) }]);
   });
 
+  it('repairs a capital Å/Ö at the end of a word (Ã… Ã–), CRLF lines and an empty text', () => {
+    expect(repairMojibake('FOKUS PÃ… KVALITET\r\nHAMNEN I Ã–\r\n').text).toBe('FOKUS PÅ KVALITET\r\nHAMNEN I Ö\r\n');
+    expect(repairMojibake('').text).toBe('');
+  });
+
   it('repairs mojibake next to clean letters on the same line', () => {
     expect(repairMojibake('för fÃ¶r, Ägare Ã„gare').text).toBe('för för, Ägare Ägare');
     expect(repairMojibake('öÃ¤').text).toBe('öä');
@@ -216,7 +236,7 @@ describe('encoding: repairs', () => {
 // --- properties ------------------------------------------------------------------------------------
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZåäöÅÄÖéÉüÜ';
-const CHARS = `${LETTERS}0123456789 \n.,;:!?-–—”’"'()/%…`.split('');
+const CHARS = `${LETTERS}0123456789 \n\r\t.,;:!?-–—”’"'()/%…«»°•`.split('');
 const swedishish = fc.array(fc.constantFrom(...CHARS), { maxLength: 80 }).map((a) => a.join(''));
 const TOKENS = ['för', 'Ägare', 'Åsa', 'ÅÄÖ', 'Älvsjö', 'Skärholmen', 'naïve', 'Müller', 'São', 'é', '§', '4', '°C', '20', '½', '±', '€', '™', '©', '«', '»', '”', '’', '–', '—', '…', 'µg', 'x²', '•', '\uf0b7'];
 const tokenText = fc

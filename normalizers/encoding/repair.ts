@@ -151,39 +151,48 @@ class Repairer {
     for (let k = 0; k < out.length; k++) this.lines[a + k] = out[k];
   }
 
-  /** Try each run of non-ASCII 1252 characters of line `i` on its own. */
+  /**
+   * Try each run of non-ASCII 1252 characters of line `i` on its own. Badness rules look at most two
+   * characters ahead, so a run's effect is judged on the run with two characters of context either side
+   * (which keeps a long line linear).
+   */
   fixRuns(i: number): void {
     for (let round = 0; round < MAX_PASSES; round++) {
       const line = this.lines[i];
-      let bad = badness(line);
-      if (bad === 0) return;
-      let cur = line;
+      if (badness(line) === 0) return;
+      const parts: string[] = [];
+      let last = 0;
+      let tail = ''; // last two characters written
+      let steps = 0;
+      let enc: 'cp1252' | 'latin1' | null = null;
       let usedPieces = false;
-      let steps = 1;
-      let offset = 0; // shift of positions in `cur` relative to `line`
       for (const m of line.matchAll(RUN)) {
-        const start = m.index + offset;
         const run = m[0];
+        const start = m.index;
+        const end = start + run.length;
+        const gap = line.slice(last, start);
+        parts.push(gap);
+        tail = (tail + gap).slice(-2);
+        last = end;
         const step = roundTrip(run, MAX_PASSES);
-        let cand = step?.text ?? null;
-        let pieces = false;
-        if (cand === null) {
-          cand = roundTripPieces(run);
-          pieces = cand !== null;
+        const cand = step?.text ?? roundTripPieces(run);
+        const right = line.slice(end, end + 2);
+        if (cand === null || badness(tail + cand + right) >= badness(tail + run + right)) {
+          parts.push(run);
+          tail = (tail + run).slice(-2);
+          continue;
         }
-        if (cand === null) continue;
+        parts.push(cand);
+        tail = (tail + cand).slice(-2);
         steps = Math.max(steps, step?.steps ?? 1);
-        const next = cur.slice(0, start) + cand + cur.slice(start + run.length);
-        const nb = badness(next);
-        if (nb >= bad) continue;
-        cur = next;
-        bad = nb;
-        offset += cand.length - run.length;
-        usedPieces ||= pieces;
+        usedPieces ||= step === null;
+        const e = encodingOf(run);
+        if (e === 'cp1252' || enc === null) enc = e;
       }
-      if (cur === line) return;
-      this.mark(i, encodingOf(line), steps, usedPieces);
-      this.lines[i] = cur;
+      if (steps === 0) return;
+      parts.push(line.slice(last));
+      this.mark(i, enc, steps, usedPieces);
+      this.lines[i] = parts.join('');
     }
   }
 }
