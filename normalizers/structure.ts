@@ -152,7 +152,10 @@ export function parseStructure(lines: DocLine[]): Structure {
       let j = i + 1;
       while (j < lines.length) {
         const k = classify(lines[j].text);
-        const sameHeader = k.kind === kind.kind && kind.kind !== 'budget-header';
+        // a header repeated on the next page continues the table; a budget table ends with its
+        // `Summa netto`, so a budget header after that starts a new table
+        const sameHeader =
+          k.kind === kind.kind && (kind.kind !== 'budget-header' || !lines.slice(i + 1, j).some((l) => /^summa netto\b/i.test(l.text.trim())));
         if (k.kind !== 'text' && !sameHeader) break;
         j++;
       }

@@ -25,7 +25,9 @@ export function parseExtraction(extraction: Extraction): PlanDocument {
     throw new InputError(file, 'not a plan: no goal labels (KF:s inriktningsmål, Nämndmål, Enhetsmål) and no indicator table found', null, 'not-a-plan');
   }
   const allText = raw.map((l) => l.text).join('\n');
-  const meta = readMetadata(raw, structure.goals, bodyYears(allText, structure.activities.map((a) => a.end)));
+  // a PDF header line holds several fields side by side (`Enheten för hemtjänst   Dnr: HÄ 2022/698`)
+  const fields = raw.flatMap((l) => (l.cells && l.cells.length > 1 ? l.cells.map((c) => ({ ...l, text: c.text, cells: null })) : [l]));
+  const meta = readMetadata(fields, structure.goals, bodyYears(allText, structure.activities.map((a) => a.end)));
   const doc: PlanDocument = {
     source: extraction.source,
     unit: meta.unit,

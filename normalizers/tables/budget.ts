@@ -30,7 +30,7 @@ export function parseBudgetTable(body: DocLine[]): TableResult<BudgetRow> {
       group = 'kostnader';
       continue;
     }
-    if (/^budget( \d{4})?$/.test(f)) continue;
+    if (/^budget( \d{4})?$/.test(f) || /^beloppen anges i tkr/.test(f)) continue;
     const m = AMOUNT_LINE.exec(t);
     if (!m || !group) break;
     const label = m[1].replace(/\s+/g, ' ');
