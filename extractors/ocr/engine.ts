@@ -14,6 +14,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import PQueue from 'p-queue';
 import Tesseract from 'tesseract.js';
 import { medianWordHeight, noiseReason } from './clean.js';
@@ -77,6 +78,8 @@ export interface TesseractEngineOptions {
   recycleAfter?: number;
   /** per-page limit in ms; a page over it is recorded as failed and its worker replaced; default 120 s */
   pageTimeoutMs?: number;
+  /** limit for a worker to load the language data and initialise; default 60 s */
+  startTimeoutMs?: number;
   /** directory holding swe.traineddata(.gz); default the @tesseract.js-data/swe package's 4.0.0_best_int */
   langPath?: string;
   lang?: string;
@@ -106,22 +109,62 @@ export function defaultLangPath(lang = 'swe'): string {
   return join(pkgDir, '4.0.0_best_int');
 }
 
-/** Finds `<dir>/<lang>.traineddata.gz` or `<dir>/<lang>.traineddata`; throws OcrSetupError when neither is a readable file. */
+const validated = new Map<string, string>(); // file → size:mtime of a copy already checked
+
+/**
+ * Checks a traineddata container: an int32 entry count, then int64 offsets (-1 = absent) that increase
+ * inside the file, with the LSTM model (entry 17) present. tesseract.js must never see a broken file:
+ * its worker then fails initialisation in a way that leaves `createWorker` pending forever and throws
+ * an uncaught TypeError from its message handler (tesseract.js 7, worker-script `initialize`).
+ */
+function checkContainer(data: Buffer, file: string): void {
+  const bad = (why: string): never => {
+    throw new OcrSetupError(`OCR language data ${file} is damaged (${why}); reinstall the language data package`);
+  };
+  if (data.length < 4 + 8) bad('too short');
+  const n = data.readInt32LE(0);
+  if (n < 1 || n > 64 || data.length < 4 + 8 * n) bad(`bad entry count ${n}`);
+  let last = 4 + 8 * n - 1;
+  let lstm = false;
+  for (let i = 0; i < n; i++) {
+    const off = Number(data.readBigInt64LE(4 + 8 * i));
+    if (off === -1) continue;
+    if (off <= last || off >= data.length) bad(`entry ${i} at offset ${off} is out of place`);
+    last = off;
+    if (i === 17) lstm = true;
+  }
+  if (!lstm) bad('no LSTM model in it');
+}
+
+/**
+ * Finds `<dir>/<lang>.traineddata.gz` or `<dir>/<lang>.traineddata` and checks it can be loaded
+ * (gunzips and reads the container header: ~20 ms, once per file version); throws OcrSetupError when
+ * neither file exists or the one found is damaged.
+ */
 export function resolveTraineddata(langPath: string, lang = 'swe'): { file: string; gzip: boolean } {
   for (const [name, gzip] of [
     [`${lang}.traineddata.gz`, true],
     [`${lang}.traineddata`, false],
   ] as const) {
     const file = join(langPath, name);
-    if (existsSync(file)) {
-      const st = statSync(file);
-      if (!st.isFile() || st.size < 1024) throw new OcrSetupError(`OCR language data ${file} is not a usable file (${st.size} bytes)`);
-      if (gzip) {
-        const head = readFileSync(file).subarray(0, 2);
-        if (head[0] !== 0x1f || head[1] !== 0x8b) throw new OcrSetupError(`OCR language data ${file} is not gzip data`);
+    if (!existsSync(file)) continue;
+    const st = statSync(file);
+    if (!st.isFile()) throw new OcrSetupError(`OCR language data ${file} is not a file`);
+    const stamp = `${st.size}:${st.mtimeMs}`;
+    if (validated.get(file) === stamp) return { file, gzip };
+    const raw = readFileSync(file);
+    let data = raw;
+    if (gzip) {
+      if (raw[0] !== 0x1f || raw[1] !== 0x8b) throw new OcrSetupError(`OCR language data ${file} is not gzip data`);
+      try {
+        data = gunzipSync(raw);
+      } catch (e) {
+        throw new OcrSetupError(`OCR language data ${file} does not decompress (${(e as Error).message}); reinstall the language data package`);
       }
-      return { file, gzip };
     }
+    checkContainer(data, file);
+    validated.set(file, stamp);
+    return { file, gzip };
   }
   throw new OcrSetupError(
     `OCR language data not found: neither ${lang}.traineddata.gz nor ${lang}.traineddata in ${langPath}; OCR runs offline and will not download it`,
@@ -170,6 +213,7 @@ class TesseractPool implements OcrEngine {
   private readonly queue: PQueue;
   private readonly recycleAfter: number;
   private readonly pageTimeoutMs: number;
+  private readonly startTimeoutMs: number;
   private readonly langPath: string;
   private readonly lang: string;
   private readonly gzip: boolean;
@@ -184,6 +228,7 @@ class TesseractPool implements OcrEngine {
     this.size = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
     this.recycleAfter = Math.max(1, Math.floor(opts.recycleAfter ?? 50));
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 120_000;
+    this.startTimeoutMs = opts.startTimeoutMs ?? 60_000;
     this.parameters = opts.parameters ?? {};
     this.slots = Array.from({ length: this.size }, () => ({ worker: null, starting: null, pages: 0, busy: false }));
     this.queue = new PQueue({ concurrency: this.size });
@@ -192,23 +237,38 @@ class TesseractPool implements OcrEngine {
   }
 
   private async startWorker(): Promise<Tesseract.Worker> {
-    // The file may have gone since construction; re-check so tesseract.js never falls back to fetching.
+    // The file may have changed since construction; re-check so tesseract.js never falls back to fetching.
     resolveTraineddata(this.langPath, this.lang);
-    let setupError: unknown = null;
-    const worker = await createWorker(this.lang, OEM.LSTM_ONLY, {
+    // Without an errorHandler tesseract.js rethrows worker rejections from its message handler, i.e.
+    // as an uncaught exception. With one, a failed start still leaves createWorker pending: the
+    // handler's call is what ends the wait here (or the start timeout).
+    let fail: (e: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    failed.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no worker after ${this.startTimeoutMs} ms`)), this.startTimeoutMs);
+    });
+    timeout.catch(() => undefined);
+    const starting = createWorker(this.lang, OEM.LSTM_ONLY, {
       langPath: this.langPath,
       cacheMethod: 'none',
       gzip: this.gzip,
-      // without an errorHandler tesseract.js rethrows worker rejections from its message handler,
-      // i.e. as an uncaught exception that kills the process
-      errorHandler: (e: unknown) => {
-        setupError = e;
-      },
-    }).catch((e: unknown) => {
-      throw new OcrSetupError(`tesseract.js worker could not start: ${String((e as Error)?.message ?? e ?? setupError)}`);
+      errorHandler: (e: unknown) => fail(e),
     });
-    if (Object.keys(this.parameters).length > 0) await worker.setParameters(this.parameters);
-    return worker;
+    try {
+      const worker = await Promise.race([starting, failed, timeout]);
+      if (Object.keys(this.parameters).length > 0) await worker.setParameters(this.parameters);
+      return worker;
+    } catch (e) {
+      // should the worker come up after all, do not leave it running
+      void starting.then((w) => w.terminate(), () => undefined);
+      throw new OcrSetupError(`tesseract.js worker could not start: ${errText(e)}`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async workerFor(slot: Slot): Promise<Tesseract.Worker> {

@@ -196,3 +196,64 @@ export function cer(ref: string, hyp: string): number {
   const r = normaliseWs(ref.normalize('NFC'));
   return levenshtein(r, normaliseWs(hyp.normalize('NFC'))) / Math.max(1, Array.from(r).length);
 }
+
+// ---- other image formats -------------------------------------------------------------------------
+
+/** PNG → JPEG (quality 0..100) through @napi-rs/canvas. */
+export async function pngToJpeg(png: Uint8Array, quality = 85): Promise<Uint8Array> {
+  const img = await loadImage(Buffer.from(png));
+  const canvas = createCanvas(img.width, img.height);
+  canvas.getContext('2d').drawImage(img, 0, 0);
+  return new Uint8Array(await canvas.encode('jpeg', quality));
+}
+
+/** PNG → baseline TIFF: uncompressed 8-bit greyscale, one strip, little-endian, with a resolution. */
+export async function pngToTiff(png: Uint8Array, dpi = 300): Promise<Uint8Array> {
+  const img = await loadImage(Buffer.from(png));
+  const w = img.width;
+  const h = img.height;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const rgba = ctx.getImageData(0, 0, w, h).data;
+  const pixels = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) pixels[i] = Math.round(0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2]);
+  const tags: Array<[number, number, number, number]> = []; // tag, type, count, value/offset
+  const nTags = 11;
+  const ifdOffset = 8;
+  const ifdSize = 2 + nTags * 12 + 4;
+  const resOffset = ifdOffset + ifdSize; // two RATIONALs
+  const dataOffset = resOffset + 16;
+  tags.push([256, 4, 1, w]); // ImageWidth
+  tags.push([257, 4, 1, h]); // ImageLength
+  tags.push([258, 3, 1, 8]); // BitsPerSample
+  tags.push([259, 3, 1, 1]); // Compression: none
+  tags.push([262, 3, 1, 1]); // Photometric: BlackIsZero
+  tags.push([273, 4, 1, dataOffset]); // StripOffsets
+  tags.push([277, 3, 1, 1]); // SamplesPerPixel
+  tags.push([278, 4, 1, h]); // RowsPerStrip
+  tags.push([279, 4, 1, w * h]); // StripByteCounts
+  tags.push([282, 5, 1, resOffset]); // XResolution
+  tags.push([283, 5, 1, resOffset + 8]); // YResolution
+  const buf = Buffer.alloc(dataOffset + w * h);
+  buf.write('II', 0, 'latin1');
+  buf.writeUInt16LE(42, 2);
+  buf.writeUInt32LE(ifdOffset, 4);
+  buf.writeUInt16LE(nTags, ifdOffset);
+  tags.forEach(([tag, type, count, value], i) => {
+    const o = ifdOffset + 2 + i * 12;
+    buf.writeUInt16LE(tag, o);
+    buf.writeUInt16LE(type, o + 2);
+    buf.writeUInt32LE(count, o + 4);
+    if (type === 3) buf.writeUInt16LE(value, o + 8);
+    else buf.writeUInt32LE(value, o + 8);
+  });
+  buf.writeUInt32LE(0, ifdOffset + 2 + nTags * 12); // no next IFD
+  buf.writeUInt32LE(dpi, resOffset);
+  buf.writeUInt32LE(1, resOffset + 4);
+  buf.writeUInt32LE(dpi, resOffset + 8);
+  buf.writeUInt32LE(1, resOffset + 12);
+  // ResolutionUnit defaults to inch (2)
+  Buffer.from(pixels.buffer).copy(buf, dataOffset);
+  return new Uint8Array(buf);
+}
