@@ -7,6 +7,23 @@ import { extractFile, formatOf } from './extract.js';
 import { InputError, type PlanDocument } from './model.js';
 import { PARSER_VERSION, parseExtraction } from './parse.js';
 import type { PlanStore } from './store/duckdb-store.js';
+import { createRepairContext, type RepairContext } from '../normalizers/repair-lines.js';
+import type { Extraction } from './model.js';
+
+/** Clean pages the archive already holds (no OCR, no repairs): the repair's picture of good Swedish. */
+const CLEAN_PAGES_SQL = `SELECT text FROM pages WHERE method <> 'ocr'
+  AND document_id NOT IN (SELECT DISTINCT document_id FROM repairs) ORDER BY document_id, page LIMIT 5000`;
+
+export async function archiveRepairContext(store: PlanStore): Promise<RepairContext> {
+  const { rows } = await store.query(CLEAN_PAGES_SQL);
+  return createRepairContext(rows.map((r) => String(r[0])));
+}
+
+/** A document that needed no repair teaches the model of the rest of the batch. */
+function learnFrom(ctx: RepairContext, extraction: Extraction, doc: PlanDocument): void {
+  if (doc.repairs.length || extraction.pages.some((p) => p.method === 'ocr')) return;
+  ctx.model = ctx.model.withTexts(extraction.pages.map((p) => p.text));
+}
 
 export type Outcome =
   | { file: string; status: 'inserted' | 'replaced' | 'unchanged'; doc?: PlanDocument }
@@ -50,6 +67,7 @@ function failure(file: string, e: unknown): Outcome {
 
 export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
+  const repair = await archiveRepairContext(store);
   events.onStart?.(files.length);
   for (const [index, file] of files.entries()) {
     let outcome: Outcome;
@@ -60,8 +78,9 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
         outcome = { file, status: 'unchanged' };
       } else {
         const extraction = await extractFile(file);
-        const doc = parseExtraction(extraction);
+        const doc = parseExtraction(extraction, repair);
         const status = await store.load(extraction, doc, { parserVersion: PARSER_VERSION });
+        learnFrom(repair, extraction, doc);
         outcome = { file, status, doc };
       }
     } catch (e) {
@@ -77,12 +96,13 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
 export async function rebuildAll(store: PlanStore, events: BatchEvents = {}): Promise<Outcome[]> {
   const docs = await store.storedDocuments();
   const outcomes: Outcome[] = [];
+  const repair = await archiveRepairContext(store);
   events.onStart?.(docs.length);
   for (const [index, d] of docs.entries()) {
     let outcome: Outcome;
     try {
       const extraction = await store.storedExtraction(d.documentId);
-      const doc = parseExtraction(extraction);
+      const doc = parseExtraction(extraction, repair);
       await store.replaceParsed(extraction, doc, { parserVersion: PARSER_VERSION });
       outcome = { file: d.path, status: 'replaced', doc };
     } catch (e) {

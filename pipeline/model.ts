@@ -147,6 +147,17 @@ export const BudgetLine = z.object({
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
+/** One change made by the repair stage (encoding mojibake, OCR letters), with where and why. */
+export const RepairRecord = z.object({
+  page: z.number().int(),
+  line: z.number().int(),
+  before: z.string(),
+  after: z.string(),
+  rule: z.string(),
+  confidence: z.number().min(0).max(1),
+});
+export type RepairRecord = z.infer<typeof RepairRecord>;
+
 export const PlanDocument = z.object({
   source: Extraction.shape.source,
   unit: z.object({ name: z.string(), key: z.string() }),
@@ -158,6 +169,8 @@ export const PlanDocument = z.object({
   activities: z.array(Activity),
   budget: z.array(BudgetLine),
   warnings: z.array(Message),
+  /** every change the repair stage made (also loaded into the `repairs` table) */
+  repairs: z.array(RepairRecord).default([]),
 });
 export type PlanDocument = z.infer<typeof PlanDocument>;
 

@@ -4,7 +4,8 @@ import { readMetadata } from '../normalizers/metadata.js';
 import { removeNoise } from '../normalizers/noise.js';
 import { parseStructure } from '../normalizers/structure.js';
 import { checkBudgetSums } from '../normalizers/budget-check.js';
-import { type Extraction, InputError, type PlanDocument, PlanDocument as PlanDocumentSchema } from './model.js';
+import { type RepairContext, repairLines } from '../normalizers/repair-lines.js';
+import { type Extraction, InputError, type Message, type PlanDocument, PlanDocument as PlanDocumentSchema, type RepairRecord } from './model.js';
 
 export const PARSER_VERSION = '1';
 
@@ -16,8 +17,26 @@ function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
   return years;
 }
 
-export function parseExtraction(extraction: Extraction): PlanDocument {
-  const raw = pagesToLines(extraction.pages, extraction.source.format);
+/**
+ * Extraction → PlanDocument. With a repair context, mojibake and OCR letter damage are repaired first
+ * (every change recorded); without one the text is parsed as extracted.
+ */
+/** One message per repair rule, so a reader of `warnings` learns the text was changed and how much. */
+function repairSummary(repairs: RepairRecord[]): Message[] {
+  const byRule = new Map<string, RepairRecord[]>();
+  for (const r of repairs) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
+  return [...byRule].map(([rule, rs]) => ({
+    stage: 'repair',
+    rule,
+    message: `${rs.length} change${rs.length === 1 ? '' : 's'} (${rule}), e.g. "${rs[0].before}" → "${rs[0].after}"; see repairs`,
+    page: rs[0].page,
+    line: rs[0].line,
+  }));
+}
+
+export function parseExtraction(extraction: Extraction, repair?: RepairContext): PlanDocument {
+  const extracted = pagesToLines(extraction.pages, extraction.source.format);
+  const { lines: raw, repairs } = repair ? repairLines(extracted, repair) : { lines: extracted, repairs: [] };
   const lines = removeNoise(raw);
   const structure = parseStructure(lines);
   const file = extraction.source.path;
@@ -38,7 +57,8 @@ export function parseExtraction(extraction: Extraction): PlanDocument {
     indicators: structure.indicators,
     activities: structure.activities,
     budget: structure.budget,
-    warnings: [...extraction.warnings, ...structure.warnings, ...meta.warnings, ...checkBudgetSums(structure.budget)],
+    warnings: [...extraction.warnings, ...repairSummary(repairs), ...structure.warnings, ...meta.warnings, ...checkBudgetSums(structure.budget)],
+    repairs,
   };
   return PlanDocumentSchema.parse(doc);
 }

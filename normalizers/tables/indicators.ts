@@ -17,7 +17,8 @@ export interface IndicatorRow {
   line: number;
 }
 
-const PERIOD = /(^|\s+)(År|Ar|Tertial|Tertialvis)$/;
+/** `År`, also as English-model OCR or a wrong repair leaves it (`Ar`, `Är`) */
+const PERIOD = /(^|\s+)(År|Ar|Är|Tertial|Tertialvis)$/;
 /** header pieces that wrap onto their own lines (`år 2023 Periodicitet`, `KF:s årsmål`) */
 const HEADER_TAIL = /^((\S{1,2}r \d{4})( periodicitet)?|periodicitet|kf[:;]?s \S{1,2}rsm\S{1,2}l( \S{1,2}r \d{4})?)$/;
 /** OCR debris at the start of a row: a lone letter or glyph, e.g. a checkbox read as `U` or `g‘` */

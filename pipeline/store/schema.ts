@@ -130,7 +130,7 @@ export const WARNINGS: Table = {
   columns: [docId, col('stage', 'VARCHAR', true), col('rule', 'VARCHAR', true), col('message', 'VARCHAR', true), ...pageLine(false)],
 };
 
-/** OCR/text repairs (before → after) with their rule and confidence; created empty for a later stage. */
+/** Repairs of the text (mojibake, OCR letters): before → after, with rule, confidence and position. */
 export const REPAIRS: Table = {
   name: 'repairs',
   columns: [

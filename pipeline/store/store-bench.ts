@@ -44,6 +44,7 @@ function fixture(n: number, tag: string): { x: Extraction; doc: PlanDocument } {
     activities: [],
     budget: [],
     warnings: [],
+    repairs: [],
   };
   return { x, doc };
 }

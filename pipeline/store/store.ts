@@ -312,6 +312,8 @@ export class PlanStore {
     await hook('budget_lines');
     await this.append('warnings', doc.warnings.map((w) => [id, w.stage, w.rule, w.message, w.page, w.line]));
     await hook('warnings');
+    await this.append('repairs', doc.repairs.map((r) => [id, r.page, r.line, r.before, r.after, r.rule, r.confidence]));
+    await hook('repairs');
   }
 
   /** Counts the document's rows per table inside the transaction; a shortfall aborts the load. */
@@ -377,6 +379,7 @@ function parsedCounts(doc: PlanDocument): Record<string, number> {
     activities: doc.activities.length,
     budget_lines: doc.budget.length,
     warnings: doc.warnings.length,
+    repairs: doc.repairs.length,
   };
 }
 

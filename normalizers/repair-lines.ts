@@ -1,0 +1,70 @@
+// The repair stage: encoding mojibake, then OCR letter damage, on the text of each page. Every change is
+// recorded with its position, before/after, rule and confidence. Clean text comes out unchanged.
+import { repairMojibake } from './encoding/index.js';
+import { LanguageModel } from './ocr-letters/language-model.js';
+import { type Lexicon, loadLexicon } from './ocr-letters/lexicon.js';
+import { repairOcrLetters } from './ocr-letters/repair.js';
+import type { DocLine, RepairRecord } from '../pipeline/model.js';
+
+export interface RepairContext {
+  lexicon: Lexicon;
+  model: LanguageModel;
+}
+
+/**
+ * The lexicon is loaded once per process; the language model is the built-in base plus clean text the
+ * caller has (the archive's clean documents), so the repair adapts to each archive.
+ */
+export async function createRepairContext(cleanTexts: string[] = []): Promise<RepairContext> {
+  const lexicon = await loadLexicon();
+  return { lexicon, model: LanguageModel.fromTexts(cleanTexts) };
+}
+
+/** Repairs one text (a page, or a whole text file); `line` of each record is 1-based within `text`. */
+export function repairText(text: string, ctx: RepairContext): { text: string; repairs: Omit<RepairRecord, 'page'>[] } {
+  const moji = repairMojibake(text);
+  const letters = repairOcrLetters(moji.text, ctx.model, { lexicon: ctx.lexicon });
+  return {
+    text: letters.text,
+    repairs: [
+      ...moji.repairs.map((r) => ({ line: r.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence })),
+      ...letters.repairs.map((r) => ({ line: r.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence })),
+    ],
+  };
+}
+
+/**
+ * Repairs the lines of a document page by page. Line numbers are kept (repairs never add or remove a
+ * line); a positioned line's cells get the repaired words back by word count, so columns survive.
+ */
+export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocLine[]; repairs: RepairRecord[] } {
+  const out: DocLine[] = [];
+  const repairs: RepairRecord[] = [];
+  const pages = new Map<number, DocLine[]>();
+  for (const l of lines) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  for (const [page, pageLines] of pages) {
+    const fixed = repairText(pageLines.map((l) => l.text).join('\n'), ctx);
+    const texts = fixed.text.split('\n');
+    if (texts.length !== pageLines.length) {
+      out.push(...pageLines); // a repair that changed the line count is not trusted
+      continue;
+    }
+    pageLines.forEach((l, i) => out.push(texts[i] === l.text ? l : { ...l, text: texts[i], cells: resplitCells(l, texts[i]) }));
+    for (const r of fixed.repairs) repairs.push({ ...r, page, line: pageLines[r.line - 1]?.line ?? r.line });
+  }
+  return { lines: out, repairs };
+}
+
+function resplitCells(line: DocLine, text: string): DocLine['cells'] {
+  if (!line.cells) return null;
+  const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+  const words = wordsOf(text);
+  const counts = line.cells.map((c) => wordsOf(c.text).length);
+  if (counts.reduce((a, b) => a + b, 0) !== words.length) return line.cells;
+  let at = 0;
+  return line.cells.map((c, i) => {
+    const cell = { ...c, text: words.slice(at, at + counts[i]).join(' ') };
+    at += counts[i];
+    return cell;
+  });
+}
