@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { collectInputs, describe, importFiles, rebuildAll, type BatchEvents, type Outcome } from './batch.js';
+import { archiveRepairContext, collectInputs, describe, importFiles, rebuildAll, type BatchEvents, type Outcome } from './batch.js';
+import { createRepairContext } from '../normalizers/repair-lines.js';
+import { repairFile } from './repair-file.js';
 import { extractFile } from './extract.js';
 import { InputError } from './model.js';
 import { parseExtraction } from './parse.js';
@@ -94,6 +96,28 @@ program
   .action(async (file: string) => {
     const doc = parseExtraction(await extractFile(file));
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  });
+
+program
+  .command('repair')
+  .description(
+    'print the extracted text of any input (text export, text PDF or scan) with encoding and OCR letter damage repaired:\n' +
+      'pages in order, separated by form feeds, no added markup; a text file that needs no repair comes out byte-identical',
+  )
+  .argument('<file>', 'a .pdf, .txt or .md file')
+  .option('--diff', 'instead of the text, list every change: page:line, before → after, rule and confidence')
+  .option('--db <file>', 'learn good Swedish from the clean documents of this database too')
+  .action(async (file: string, opts: { diff?: boolean; db?: string }) => {
+    const ctx = opts.db ? await withStore(opts.db, archiveRepairContext) : await createRepairContext();
+    const { text, repairs } = await repairFile(file, ctx);
+    if (!opts.diff) {
+      process.stdout.write(text);
+      return;
+    }
+    for (const r of repairs) {
+      process.stdout.write(`${r.page}:${r.line}\t${r.before} → ${r.after}\t${r.rule}\t${r.confidence.toFixed(2)}\n`);
+    }
+    process.stderr.write(`${repairs.length} change${repairs.length === 1 ? '' : 's'}\n`);
   });
 
 program

@@ -1,0 +1,27 @@
+// `plans repair FILE`: the extracted text of one input with its damage repaired, for people to read and
+// scripts to diff. Text files are repaired as they are, line for line, so clean files stay byte-identical;
+// PDFs (text layer or OCR) print the lines rebuilt from their pages.
+import { extractFile } from './extract.js';
+import type { RepairRecord } from './model.js';
+import { pagesToLines } from '../normalizers/lines.js';
+import { type RepairContext, repairLines, repairText } from '../normalizers/repair-lines.js';
+
+export async function repairFile(file: string, ctx: RepairContext): Promise<{ text: string; repairs: RepairRecord[] }> {
+  const extraction = await extractFile(file);
+  if (extraction.source.format !== 'pdf') {
+    // text pages are consecutive runs of the file's lines: repair them in place
+    const texts: string[] = [];
+    const repairs: RepairRecord[] = [];
+    let offset = 0;
+    for (const page of extraction.pages) {
+      const fixed = repairText(page.text, ctx);
+      texts.push(fixed.text);
+      repairs.push(...fixed.repairs.map((r) => ({ ...r, page: page.num, line: offset + r.line })));
+      offset += page.text.split('\n').length;
+    }
+    return { text: texts.join('\n'), repairs };
+  }
+  const { lines, repairs } = repairLines(pagesToLines(extraction.pages, 'pdf'), ctx);
+  const pages = extraction.pages.map((p) => lines.filter((l) => l.page === p.num).map((l) => l.text).join('\n'));
+  return { text: `${pages.join('\n\f')}\n`, repairs };
+}
