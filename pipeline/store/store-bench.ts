@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Extraction, Indicator, PlanDocument } from '../model.js';
 import { PlanStore } from './store.js';
 
-const N = Number(process.argv[2] ?? 100_000);
+const DEFAULT_N = 100_000;
 const INSERT_N = 1_000;
 
 function indicators(n: number): Indicator[] {
@@ -51,7 +51,8 @@ function fixture(n: number, tag: string): { x: Extraction; doc: PlanDocument } {
 
 const rate = (rows: number, ms: number) => `${Math.round((rows / ms) * 1000).toLocaleString('en')} rows/s`;
 
-async function main(): Promise<void> {
+/** Appender throughput through PlanStore and bare, against one-row prepared INSERTs in the same run. */
+export async function runStoreBench(N = DEFAULT_N): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'plans-bench-'));
   try {
     // 1. through PlanStore.load: Appender inside the transaction, plus the per-table count check
@@ -120,9 +121,16 @@ async function main(): Promise<void> {
     console.log(`PlanStore.load replacing them: ${replaceMs.toFixed(0)} ms (${rate(N, replaceMs)})`);
     console.log(`bare Appender, ${N.toLocaleString('en')} rows: ${appenderMs.toFixed(0)} ms (${rate(N, appenderMs)})`);
     console.log(`prepared INSERT per row, ${INSERT_N.toLocaleString('en')} rows: ${insertMs.toFixed(0)} ms (${rate(INSERT_N, insertMs)})`);
+    const perSec = (n: number, ms: number) => n / (ms / 1000);
+    return {
+      'store.load_rows_per_s': perSec(N, loadMs),
+      'store.appender_rows_per_s': perSec(N, appenderMs),
+      'store.insert_rows_per_s': perSec(INSERT_N, insertMs),
+      'store.load_vs_insert': perSec(N, loadMs) / perSec(INSERT_N, insertMs),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) await runStoreBench(Number(process.argv[2] ?? DEFAULT_N));
