@@ -32,11 +32,23 @@ export function noiseReason(w: NoiseWord, h: number): string | null {
     if (w.confidence < 0.1 && Array.from(w.text).length <= 2 && (bh < 0.5 * h || bh > 1.5 * h)) return 'unreadable';
     // a speckle: small in both directions (a hyphen or dash is wider; letters are taller)
     if (bw < 0.2 * h && bh < 0.2 * h) return 'speckle';
-    // a rule line: far wider per character than any glyph is
-    if (bw > 3 * h * Math.max(1, Array.from(w.text).length) && bh < 0.8 * h) return 'rule';
+    // a rule line: far wider per character than any glyph is (an em dash is ~1.3 h wide)
+    const n = Array.from(w.text).length;
+    if (bw > (n === 1 ? 3 : 1.5) * h * n && bh < 1.6 * h) return 'rule';
     // a symbol-only box much taller than the text (a vertical rule, a smudge)
     if (!alnum && bh > 1.6 * h) return 'tall-symbol';
   }
   if (!alnum && w.confidence < 0.5) return 'unsure-symbol';
   return null;
+}
+
+/**
+ * The words of one OCR line that are kept. A table rule read as text comes out as a line of fragments
+ * around one rule-shaped "word", all unsure: such a line (a rule word, mean confidence < 0.5) goes whole.
+ */
+export function keepWords<W extends NoiseWord>(line: W[], h: number): W[] {
+  const reasons = line.map((w) => noiseReason(w, h));
+  const mean = line.reduce((s, w) => s + w.confidence, 0) / Math.max(1, line.length);
+  if (reasons.includes('rule') && mean < 0.5) return [];
+  return line.filter((_, i) => reasons[i] === null);
 }

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import PQueue from 'p-queue';
 import Tesseract from 'tesseract.js';
-import { medianWordHeight, noiseReason } from './clean.js';
+import { keepWords, medianWordHeight } from './clean.js';
 
 const { createWorker, OEM } = Tesseract;
 
@@ -388,7 +388,10 @@ function toResult(page: number, data: Tesseract.Page, t0: number): OcrResult {
   let lastPara = -1;
   let dropped = 0;
   for (const { para: pi, line, words: ws } of all) {
-    const kept = ws.filter((w) => noiseReason({ text: w.text, confidence: w.confidence / 100, bbox: w.bbox }, h) === null);
+    const kept = keepWords(
+      ws.map((w) => ({ text: w.text, confidence: w.confidence / 100, bbox: w.bbox, w })),
+      h,
+    ).map((k) => k.w);
     dropped += ws.length - kept.length;
     if (kept.length === 0) continue;
     const idx = lines.length;

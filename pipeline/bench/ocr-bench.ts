@@ -48,6 +48,7 @@ async function pageCount(pdf: Uint8Array): Promise<number> {
 }
 
 const r3 = (v: number): number => Math.round(v * 1000) / 1000;
+const r5 = (v: number): number => Math.round(v * 100000) / 100000;
 
 export interface OcrBenchOptions {
   dpis?: number[];
@@ -84,8 +85,8 @@ export async function runOcrBench(opts: OcrBenchOptions = {}): Promise<Record<st
     const jsRaw = await timeAll(pages, 2, async (p) => (await engine.recognize(p.png, p.num)).rawText);
     out.tesseractjs_s_per_page = r3(js.seconds / pages.length);
     out.tesseractjs_pages_per_s = r3(pages.length / js.seconds);
-    out.tesseractjs_cer = r3(docCer(refs, js.texts));
-    out.tesseractjs_raw_cer = r3(docCer(refs, jsRaw.texts));
+    out.tesseractjs_cer = r5(docCer(refs, js.texts));
+    out.tesseractjs_raw_cer = r5(docCer(refs, jsRaw.texts));
 
     const haveNative = spawnSync('tesseract', ['--version']).status === 0;
     if (haveNative) {
@@ -98,12 +99,12 @@ export async function runOcrBench(opts: OcrBenchOptions = {}): Promise<Record<st
       const nat = await timeAll(paths, 2, native(['--tessdata-dir', tessdata]));
       out.native_s_per_page = r3(nat.seconds / pages.length);
       out.native_pages_per_s = r3(pages.length / nat.seconds);
-      out.native_cer = r3(docCer(refs, nat.texts));
+      out.native_cer = r5(docCer(refs, nat.texts));
       out.tesseractjs_vs_native_time_ratio = r3(js.seconds / nat.seconds);
       // the Debian package's own model (tesseract-ocr-swe), for reference
       const deb = await timeAll(paths, 2, native([]));
       out.native_debian_model_s_per_page = r3(deb.seconds / pages.length);
-      out.native_debian_model_cer = r3(docCer(refs, deb.texts));
+      out.native_debian_model_cer = r5(docCer(refs, deb.texts));
     } else {
       out.native_s_per_page = Number.NaN;
     }
@@ -122,7 +123,7 @@ export async function runOcrBench(opts: OcrBenchOptions = {}): Promise<Record<st
         await Promise.all(pending);
         const s = (performance.now() - t0) / 1000;
         out[`${label}dpi${dpi}_s_per_page`] = r3(s / nums.length);
-        out[`${label}dpi${dpi}_cer`] = r3(docCer([refs.join('\n')], [texts.join('\n')]));
+        out[`${label}dpi${dpi}_cer`] = r5(docCer([refs.join('\n')], [texts.join('\n')]));
       }
     }
   } finally {

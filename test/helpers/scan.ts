@@ -31,6 +31,30 @@ export const SCAN_PARAGRAPHS: string[][] = [
   ],
 ];
 
+/** Four more pages of own Swedish prose, for the OCR benchmark (six pages with SCAN_PARAGRAPHS). */
+export const BENCH_PARAGRAPHS: string[][] = [
+  [
+    'Gatukontoret ansvarar för drygt trehundra kilometer gator, gång- och cykelvägar. Under vintern plogas de viktigaste stråken först, och bussgator, skolvägar och backar prioriteras när snön faller tätt.',
+    'Sandning och saltning görs efter en fast ordning. Boende kan anmäla hål i vägen, trasiga gatlampor och nedfallna träd via kommunens webbplats eller genom att ringa kontaktcenter, som har öppet vardagar mellan klockan åtta och sjutton.',
+    'Nästa år byts belysningen längs Storgatan och Hamnvägen ut mot lampor med lägre energiförbrukning. Arbetet påbörjas efter påsk och väntas pågå till mitten av oktober, och trafiken leds om i etapper.',
+  ],
+  [
+    'Kulturskolan erbjuder kurser i sång, piano, gitarr, dans, teater och bild för barn och unga mellan sex och nitton år. Undervisningen sker efter skoltid, både enskilt och i grupp, och avgiften är densamma i hela kommunen.',
+    'Intresset för stråkinstrument har ökat, och kön till fiol och cello är längre än någonsin. Skolan försöker därför anställa ytterligare en lärare och låna ut fler instrument till elever vars familjer inte har råd att köpa egna.',
+    'Varje vår hålls en stor konsert i stadshuset där alla grupper medverkar. Föreställningen är gratis, och biljetterna brukar ta slut på några timmar. I år uppträder även en kör från vänorten i Finland.',
+  ],
+  [
+    'Räddningstjänsten har stationer i tre orter och ett värn med deltidsbrandmän i skärgården. Under sommaren ökar antalet larm om bränder i skog och mark, särskilt när det har varit torrt under flera veckor.',
+    'Eldningsförbud meddelas på kommunens webbplats, i lokalradion och i en app som allt fler laddar ner. Den som grillar ska alltid ha vatten nära till hands och aldrig lämna elden utan uppsikt, inte ens för en kort stund.',
+    'I skolorna besöker brandmän elever i årskurs två och åtta för att prata om brandvarnare, utrymningsvägar och vad man gör vid en olycka. Många barn berättar efteråt att de har testat brandvarnaren hemma tillsammans med sina föräldrar.',
+  ],
+  [
+    'Överförmyndarnämnden granskar hur gode män och förvaltare sköter uppdragen åt personer som inte själva kan bevaka sina intressen. Varje år lämnas en redovisning som visar inkomster, utgifter och tillgångar.',
+    'Antalet ärenden har ökat under de senaste fem åren, främst bland äldre med demenssjukdom. Nämnden söker därför fler personer som vill bli gode män och ordnar informationsträffar på biblioteken i början av varje termin.',
+    'Den som får ett uppdrag erbjuds en grundutbildning och kan ringa handläggarna med frågor. Arvodet bestäms efter hur omfattande uppdraget är, och det betalas av huvudmannen om denne har tillräckliga inkomster.',
+  ],
+];
+
 export const SCAN_TABLE: string[][] = [
   ['Mottagning', 'Besök 2023', 'Besök 2024'],
   ['Läkare', '12 480', '13 115'],
@@ -39,8 +63,8 @@ export const SCAN_TABLE: string[][] = [
 ];
 
 /** The text of page `i` (0-based) in reading order, for CER against OCR output. */
-export function scanReference(i: number): string {
-  const paras = SCAN_PARAGRAPHS[i];
+export function scanReference(i: number, pages: string[][] = SCAN_PARAGRAPHS): string {
+  const paras = pages[i];
   const parts = [...paras];
   if (i === 0) parts.push(...SCAN_TABLE.map((r) => r.join(' ')));
   return parts.join('\n');
@@ -51,8 +75,8 @@ export function scanProse(i: number): string {
   return SCAN_PARAGRAPHS[i].join('\n');
 }
 
-/** The clean text PDF (two A4 pages, Roboto 11 pt, a table at the end of page 1). */
-export async function makeTextPdf(paragraphs: string[][] = SCAN_PARAGRAPHS, table = SCAN_TABLE): Promise<Uint8Array> {
+/** The clean text PDF (one A4 page per paragraph group at 11 pt, Roboto, a table after the first group). */
+export async function makeTextPdf(paragraphs: string[][] = SCAN_PARAGRAPHS, table = SCAN_TABLE, fontSize = 11): Promise<Uint8Array> {
   ensureFonts();
   const content: unknown[] = [];
   paragraphs.forEach((paras, i) => {
@@ -72,7 +96,7 @@ export async function makeTextPdf(paragraphs: string[][] = SCAN_PARAGRAPHS, tabl
     .createPdf({
       pageSize: 'A4',
       pageMargins: [62, 60, 62, 60],
-      defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.15 },
+      defaultStyle: { font: 'Roboto', fontSize, lineHeight: 1.15 },
       content: content as never,
     })
     .getBuffer();
@@ -154,13 +178,13 @@ export interface ScannedDoc {
 }
 
 /** Text PDF → page images at `scanDpi` → noise → image-only PDF. */
-export async function makeScannedPdf(scanDpi = 300, noise: ScanNoise = {}): Promise<ScannedDoc> {
-  const textPdf = await makeTextPdf();
-  const rendered = await renderPages(textPdf, SCAN_PARAGRAPHS.map((_, i) => i + 1), scanDpi);
+export async function makeScannedPdf(scanDpi = 300, noise: ScanNoise = {}, paragraphs: string[][] = SCAN_PARAGRAPHS, fontSize = 11): Promise<ScannedDoc> {
+  const textPdf = await makeTextPdf(paragraphs, SCAN_TABLE, fontSize);
+  const rendered = await renderPages(textPdf, paragraphs.map((_, i) => i + 1), scanDpi);
   const pages: Uint8Array[] = [];
   for (const [i, r] of rendered.entries()) pages.push(await addScanNoise(r.png, { seed: 11 + i, ...noise }));
   const scanPdf = await imagesToPdf(pages);
-  return { textPdf, scanPdf, pages, references: SCAN_PARAGRAPHS.map((_, i) => scanReference(i)) };
+  return { textPdf, scanPdf, pages, references: paragraphs.map((_, i) => scanReference(i, paragraphs)) };
 }
 
 // ---- measuring ---------------------------------------------------------------------------------
