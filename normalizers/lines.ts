@@ -9,19 +9,19 @@ const TAB_COLUMN = 100;
 const STRAY_GLYPHS = /^[\s♀♂•▪■□☐✓✔]*(?=\S)/u;
 
 export function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocLine[] {
-  if (format === 'pdf') return pages.flatMap((p) => (p.items ? pageToLines(p) : textPageLines(p, 0, 'txt')));
   const out: DocLine[] = [];
   let offset = 0;
   for (const page of pages) {
-    const lines = textPageLines(page, offset, format);
-    out.push(...lines);
+    // positioned items (PDF text layer, OCR) give lines with cells; text pages keep their file lines
+    if (page.items) out.push(...pageToLines(page));
+    else out.push(...textPageLines(page, format === 'pdf' || format === 'image' ? 0 : offset, format));
     offset += page.text.split('\n').length;
   }
   return out;
 }
 
 /** Lines of a text page; `offset` is the number of file lines on earlier pages. */
-function textPageLines(page: ExtractedPage, offset: number, format: 'txt' | 'md' | SourceFormat): DocLine[] {
+function textPageLines(page: ExtractedPage, offset: number, format: SourceFormat): DocLine[] {
   return page.text.split('\n').map((raw, i) => {
     const base = { page: page.num, line: offset + i + 1 };
     return format === 'md' ? markdownLine(raw, base) : { ...base, text: raw.replace(/\s+$/, ''), cells: null };

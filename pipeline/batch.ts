@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { extractFile, formatOf } from './extract.js';
+import { type ExtractOptions, extractFile, formatOf, OcrPool } from './extract.js';
+import type { OcrMode } from '../extractors/scan.js';
 import { InputError, type PlanDocument } from './model.js';
 import { PARSER_VERSION, parseExtraction } from './parse.js';
 import type { PlanStore } from './store/duckdb-store.js';
@@ -53,7 +54,7 @@ export async function collectInputs(paths: string[]): Promise<{ files: string[];
     } else if (formatOf(p) || named) {
       files.push(p);
     } else {
-      skipped.push({ file: p, status: 'skipped', reason: 'not a .pdf, .txt or .md file' });
+      skipped.push({ file: p, status: 'skipped', reason: 'not a .pdf, .txt, .md or image file' });
     }
   };
   for (const p of paths) await walk(p, true);
@@ -65,9 +66,31 @@ function failure(file: string, e: unknown): Outcome {
   return { file, status: 'failed', reason: (e as Error).message ?? String(e), page: null, code: 'internal' };
 }
 
-export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}): Promise<Outcome[]> {
+export async function importFiles(
+  store: PlanStore,
+  files: string[],
+  events: BatchEvents = {},
+  opts: { ocr?: OcrMode } = {},
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const repair = await archiveRepairContext(store);
+  const ocrPool = new OcrPool();
+  try {
+    await importEach(store, files, events, { ocr: opts.ocr, ocrPool }, repair, outcomes);
+  } finally {
+    await ocrPool.close();
+  }
+  return outcomes;
+}
+
+async function importEach(
+  store: PlanStore,
+  files: string[],
+  events: BatchEvents,
+  extractOpts: ExtractOptions,
+  repair: RepairContext,
+  outcomes: Outcome[],
+): Promise<void> {
   events.onStart?.(files.length);
   for (const [index, file] of files.entries()) {
     let outcome: Outcome;
@@ -77,7 +100,7 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
       if (sha && (await store.hasDocument(sha))) {
         outcome = { file, status: 'unchanged' };
       } else {
-        const extraction = await extractFile(file);
+        const extraction = await extractFile(file, extractOpts);
         const doc = parseExtraction(extraction, repair);
         const status = await store.load(extraction, doc, { parserVersion: PARSER_VERSION });
         learnFrom(repair, extraction, doc);
@@ -89,7 +112,6 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
     outcomes.push(outcome);
     events.onDone?.(outcome, index + 1, files.length);
   }
-  return outcomes;
 }
 
 /** Re-runs parse → normalise → load from the stored pages of every document; nothing is extracted. */

@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { archiveRepairContext, collectInputs, describe, importFiles, rebuildAll, type BatchEvents, type Outcome } from './batch.js';
 import { createRepairContext } from '../normalizers/repair-lines.js';
 import { repairFile } from './repair-file.js';
+import type { OcrMode } from '../extractors/scan.js';
 import { extractFile } from './extract.js';
 import { InputError } from './model.js';
 import { parseExtraction } from './parse.js';
@@ -65,6 +66,10 @@ async function withStore<T>(db: string, fn: (s: PlanStore) => Promise<T>): Promi
   }
 }
 
+const OCR_OPTION = new Option('--ocr <mode>', 'OCR of PDF pages: auto (pages without a usable text layer), always, never')
+  .choices(['auto', 'always', 'never'])
+  .default('auto');
+
 const program = new Command()
   .name('plans')
   .description(
@@ -79,10 +84,11 @@ program
   .description('import files and folders (recursively); a file already imported with the same content is left as it is')
   .argument('<paths...>', '.pdf, .txt and .md files, or folders holding them')
   .requiredOption('--db <file>', 'DuckDB database file (created if missing)')
-  .action(async (paths: string[], opts: { db: string }) => {
+  .addOption(OCR_OPTION)
+  .action(async (paths: string[], opts: { db: string; ocr: OcrMode }) => {
     const { files, skipped } = await collectInputs(paths);
     skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
-    const outcomes = await withStore(opts.db, (store) => importFiles(store, files, progress()));
+    const outcomes = await withStore(opts.db, (store) => importFiles(store, files, progress(), { ocr: opts.ocr }));
     const all = [...skipped, ...outcomes];
     process.stderr.write(`${summary(all)}\n`);
     process.exitCode = all.some((o) => o.status === 'failed') ? 2 : 0;
@@ -92,9 +98,12 @@ program
   .command('extract')
   .description('read one file and print its document model (goals, indicators, activities, budget, warnings)')
   .argument('<file>', 'a .pdf, .txt or .md file')
-  .option('--json', 'print the model as JSON (the public contract, see SCHEMA.md)', true)
-  .action(async (file: string) => {
-    const doc = parseExtraction(await extractFile(file));
+  .option('--json', 'print the model as JSON (the public contract, see README)', true)
+  .option('--no-repair', 'parse the text as extracted, without encoding and OCR letter repair')
+  .addOption(OCR_OPTION)
+  .action(async (file: string, opts: { repair: boolean; ocr: OcrMode }) => {
+    const ctx = opts.repair ? await createRepairContext() : undefined;
+    const doc = parseExtraction(await extractFile(file, { ocr: opts.ocr }), ctx);
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   });
 
@@ -107,9 +116,10 @@ program
   .argument('<file>', 'a .pdf, .txt or .md file')
   .option('--diff', 'instead of the text, list every change: page:line, before → after, rule and confidence')
   .option('--db <file>', 'learn good Swedish from the clean documents of this database too')
-  .action(async (file: string, opts: { diff?: boolean; db?: string }) => {
+  .addOption(OCR_OPTION)
+  .action(async (file: string, opts: { diff?: boolean; db?: string; ocr: OcrMode }) => {
     const ctx = opts.db ? await withStore(opts.db, archiveRepairContext) : await createRepairContext();
-    const { text, repairs } = await repairFile(file, ctx);
+    const { text, repairs } = await repairFile(file, ctx, { ocr: opts.ocr });
     if (!opts.diff) {
       process.stdout.write(text);
       return;

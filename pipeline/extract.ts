@@ -3,12 +3,44 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { extractPdf } from '../extractors/pdf.js';
+import { extractImage } from '../extractors/image.js';
+import { createOcrEngine, type OcrEngine } from '../extractors/ocr/engine.js';
+import { extractPdfWithOcr, type OcrMode } from '../extractors/scan.js';
 import { extractTextFile } from '../extractors/text-file.js';
 import { decodeText } from '../extractors/decode.js';
 import { Extraction, InputError, type SourceFormat } from './model.js';
 
-const FORMATS: Record<string, SourceFormat> = { '.pdf': 'pdf', '.txt': 'txt', '.md': 'md', '.markdown': 'md' };
+const FORMATS: Record<string, SourceFormat> = {
+  '.pdf': 'pdf',
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+};
+
+export interface ExtractOptions {
+  /** `auto`: OCR pages without a usable text layer; `always`; `never` (a scan is then an error) */
+  ocr?: OcrMode;
+  /** a shared OCR pool (see `OcrPool`); without one, a pool is made for this file and closed after */
+  ocrPool?: OcrPool;
+}
+
+/** One OCR pool for a whole batch, started the first time a page needs OCR. */
+export class OcrPool {
+  private engine: OcrEngine | null = null;
+  get(): OcrEngine {
+    this.engine ??= createOcrEngine();
+    return this.engine;
+  }
+  async close(): Promise<void> {
+    await this.engine?.terminate();
+    this.engine = null;
+  }
+}
 
 export function formatOf(path: string): SourceFormat | null {
   return FORMATS[extname(path).toLowerCase()] ?? null;
@@ -21,9 +53,9 @@ export function looksLikeMarkdown(text: string): boolean {
   return headings >= 3 || (headings >= 1 && markup >= 3);
 }
 
-export async function extractFile(path: string): Promise<Extraction> {
+export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<Extraction> {
   const format = formatOf(path);
-  if (!format) throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt or .md`, null, 'unsupported');
+  if (!format) throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, null, 'unsupported');
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -33,9 +65,17 @@ export async function extractFile(path: string): Promise<Extraction> {
   if (data.length === 0) throw new InputError(path, 'empty file (0 bytes)', null, 'empty');
   const sha256 = createHash('sha256').update(data).digest('hex');
   const source = { path: resolve(path), sha256, format, pages: 0 };
-  if (format === 'pdf') {
-    const { pages, warnings } = await extractPdf(path, new Uint8Array(data));
-    return Extraction.parse({ source: { ...source, pages: pages.length }, pages, warnings });
+  if (format === 'pdf' || format === 'image') {
+    const pool = opts.ocrPool ?? new OcrPool();
+    try {
+      const { pages, warnings } =
+        format === 'pdf'
+          ? await extractPdfWithOcr(path, new Uint8Array(data), { mode: opts.ocr ?? 'auto', engine: () => pool.get() })
+          : await extractImage(path, new Uint8Array(data), { engine: pool.get() });
+      return Extraction.parse({ source: { ...source, pages: pages.length }, pages, warnings });
+    } finally {
+      if (!opts.ocrPool) await pool.close();
+    }
   }
   const { text, warnings: decodeWarnings } = decodeText(data);
   if (text.trim() === '') throw new InputError(path, 'file holds only white space', null, 'empty');

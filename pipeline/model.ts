@@ -2,7 +2,8 @@
 // `PlanDocument` is the public JSON contract printed by `plans extract FILE --json` (see SCHEMA.md).
 import { z } from 'zod';
 
-export const SourceFormat = z.enum(['pdf', 'txt', 'md']);
+/** `image`: a scanned page as a PNG, JPEG or TIFF file */
+export const SourceFormat = z.enum(['pdf', 'txt', 'md', 'image']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 /** One positioned text item of a PDF page, in PDF points with y growing downwards from the page top. */

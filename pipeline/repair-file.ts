@@ -1,14 +1,14 @@
 // `plans repair FILE`: the extracted text of one input with its damage repaired, for people to read and
 // scripts to diff. Text files are repaired as they are, line for line, so clean files stay byte-identical;
 // PDFs (text layer or OCR) print the lines rebuilt from their pages.
-import { extractFile } from './extract.js';
+import { type ExtractOptions, extractFile } from './extract.js';
 import type { RepairRecord } from './model.js';
 import { pagesToLines } from '../normalizers/lines.js';
 import { type RepairContext, repairLines, repairText } from '../normalizers/repair-lines.js';
 
-export async function repairFile(file: string, ctx: RepairContext): Promise<{ text: string; repairs: RepairRecord[] }> {
-  const extraction = await extractFile(file);
-  if (extraction.source.format !== 'pdf') {
+export async function repairFile(file: string, ctx: RepairContext, opts: ExtractOptions = {}): Promise<{ text: string; repairs: RepairRecord[] }> {
+  const extraction = await extractFile(file, opts);
+  if (extraction.source.format === 'txt' || extraction.source.format === 'md') {
     // text pages are consecutive runs of the file's lines: repair them in place
     const texts: string[] = [];
     const repairs: RepairRecord[] = [];
@@ -21,7 +21,7 @@ export async function repairFile(file: string, ctx: RepairContext): Promise<{ te
     }
     return { text: texts.join('\n'), repairs };
   }
-  const { lines, repairs } = repairLines(pagesToLines(extraction.pages, 'pdf'), ctx);
+  const { lines, repairs } = repairLines(pagesToLines(extraction.pages, extraction.source.format), ctx);
   const pages = extraction.pages.map((p) => lines.filter((l) => l.page === p.num).map((l) => l.text).join('\n'));
   return { text: `${pages.join('\n\f')}\n`, repairs };
 }

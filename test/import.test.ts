@@ -97,7 +97,7 @@ describe('bad input', () => {
     writeFileSync(join(bad, 'letter.txt'), 'Hej!\n\nHär kommer protokollet från mötet i tisdags. Vi ses på torsdag.\n');
     writeFileSync(join(bad, 'notes.docx'), 'PK');
     const { files, skipped } = await collectInputs([bad]);
-    expect(skipped).toEqual([{ file: join(bad, 'notes.docx'), status: 'skipped', reason: 'not a .pdf, .txt or .md file' }]);
+    expect(skipped).toEqual([{ file: join(bad, 'notes.docx'), status: 'skipped', reason: 'not a .pdf, .txt, .md or image file' }]);
     const outcomes = await importFiles(store, files);
     const reasons = Object.fromEntries(outcomes.map((o) => [o.file.split('/').pop(), o.status === 'failed' ? o.code : o.status]));
     expect(reasons).toEqual({ 'blank.md': 'empty', 'corrupt.pdf': 'corrupt', 'empty.txt': 'empty', 'letter.txt': 'not-a-plan' });
