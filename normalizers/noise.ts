@@ -2,14 +2,17 @@
 import type { DocLine } from '../pipeline/model.js';
 import { fold } from './fold.js';
 
+/** a running line may carry a few characters of scan debris on either side */
+const DEBRIS = String.raw`(?:\S{1,3} ){0,2}`;
+const DEBRIS_AFTER = String.raw`(?: \S{1,3}){0,2}`;
 const RUNNING = [
-  /^tj\S{1,3}nsteutl\S{1,3}tande$/, // Tjänsteutlåtande (also OCR-damaged)
+  new RegExp(`^${DEBRIS}tj\\S{1,3}nsteutl\\S{1,3}tande${DEBRIS_AFTER}$`), // Tjänsteutlåtande (also OCR-damaged)
   /\bsid \d+ ?\(\d+\)$/, // Sid 20 (28), sometimes behind OCR debris
-  /^start\.stockholm$/,
+  new RegExp(`^${DEBRIS}start\\.stockholm${DEBRIS_AFTER}$`),
   /^stockholm\.se$/,
   /^-- \d+ of \d+ --$/,
-  /^innehallsforteckning$|^innehall$/,
 ];
+const TOC_HEADING = /^inneh\S{1,2}llsf\S{1,2}rteckning$|^inneh\S{1,2}ll$/;
 const DOT_LEADER = /(\.{4,}|…{2,}|(\. ){4,})\s*\d+\s*$/;
 
 export function isRunningLine(text: string): boolean {
@@ -39,7 +42,23 @@ export function removeNoise(lines: DocLine[]): DocLine[] {
     }
   });
   for (const i of repeatedPageEdges(lines)) drop.add(i);
+  for (const i of tocBlock(lines)) drop.add(i);
   return lines.filter((_, i) => !drop.has(i));
+}
+
+/**
+ * The table of contents from its heading to the end of its page or to `Inledning`, whichever comes
+ * first: on a scan the dot leaders come out of OCR as anything but dots.
+ */
+function tocBlock(lines: DocLine[]): number[] {
+  const start = lines.findIndex((l) => TOC_HEADING.test(fold(l.text.replace(/[#*]/g, ''))));
+  if (start < 0) return [];
+  const out = [start];
+  for (let i = start + 1; i < lines.length && lines[i].page === lines[start].page; i++) {
+    if (fold(lines[i].text.replace(/[#*]/g, '')) === 'inledning') break;
+    out.push(i);
+  }
+  return out;
 }
 
 /** Lines printed at the top or bottom of many pages (unit and district lines of a running header). */

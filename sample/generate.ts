@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toMojibake } from './mojibake.js';
+import { scanPdf } from './scan.js';
 import type { Plan } from './model.js';
 import { PLANS } from './plans.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -15,14 +16,16 @@ export { renderPdf } from './render-pdf.js';
 export { renderText } from './render-text.js';
 export { renderMarkdown } from './render-markdown.js';
 export { toMojibake } from './mojibake.js';
+export { scanPdf } from './scan.js';
 
-export type ExportFormat = 'pdf' | 'txt' | 'md' | 'mojibake';
+export type ExportFormat = 'pdf' | 'txt' | 'md' | 'mojibake' | 'scan';
 
 /** Plans shipped as exports instead of PDFs; every other plan is a PDF. */
 const EXPORTS: Record<string, ExportFormat> = {
   'fritid-solberga/2022': 'txt',
   'fritid-solberga/2024': 'md',
   'bestallare-vuxna/2022': 'mojibake',
+  'hemtjanst/2022': 'scan',
 };
 
 export function formatOf(p: Plan): ExportFormat {
@@ -31,7 +34,9 @@ export function formatOf(p: Plan): ExportFormat {
 
 export function fileNameOf(p: Plan): string {
   const f = formatOf(p);
-  return path.join(p.key, f === 'mojibake' ? `${p.year}-mojibake.txt` : `${p.year}.${f}`);
+  if (f === 'mojibake') return path.join(p.key, `${p.year}-mojibake.txt`);
+  if (f === 'scan') return path.join(p.key, `${p.year}-scan.pdf`);
+  return path.join(p.key, `${p.year}.${f}`);
 }
 
 export async function renderAs(p: Plan, format: ExportFormat): Promise<Buffer> {
@@ -44,6 +49,8 @@ export async function renderAs(p: Plan, format: ExportFormat): Promise<Buffer> {
       return Buffer.from(renderMarkdown(p), 'utf8');
     case 'mojibake':
       return Buffer.from(toMojibake(renderText(p)), 'utf8');
+    case 'scan':
+      return Buffer.from(await scanPdf(new Uint8Array(await renderPdf(p)), 300, p.year));
   }
 }
 

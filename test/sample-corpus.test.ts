@@ -70,8 +70,16 @@ describe('generated corpus', () => {
     expect(files.some((f) => f.endsWith('-mojibake.txt'))).toBe(true);
   });
 
+  it('the scanned plan has page images and no text layer', async () => {
+    const scans = files.filter((x) => x.endsWith('-scan.pdf'));
+    expect(scans).toHaveLength(1);
+    const pages = await pdfPages(await readFile(scans[0]));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(pages.join('').trim()).toBe('');
+  });
+
   it('PDFs have a front page, running headers and the goal labels', async () => {
-    for (const f of files.filter((x) => x.endsWith('.pdf'))) {
+    for (const f of files.filter((x) => x.endsWith('.pdf') && !x.endsWith('-scan.pdf'))) {
       const pages = await pdfPages(await readFile(f));
       expect(pages.length).toBeGreaterThanOrEqual(5);
       expect(pages[0]).toContain('Hägersten-Älvsjö stadsdelsförvaltning');

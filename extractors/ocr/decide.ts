@@ -57,7 +57,11 @@ const LETTER = /\p{L}/u;
 const BAD_CHAR = /[\uFFFD\p{Co}\p{Cc}]/u;
 const WORD_LIKE = /^[("'«»”“]*(?:\p{L}+(?:[-'’]\p{L}+)*|[-+−–]?\d[\d\s.,:%]*)[)"'«»”“.,;:!?%]*$/u;
 
-export function textLayerStats(text: string): TextLayerStats {
+/** Dot leaders of a table of contents (`Inledning ........ 3`): layout, not text, so not counted. */
+const LEADERS = /(?:[.…·_]\s?){4,}/g;
+
+export function textLayerStats(raw: string): TextLayerStats {
+  const text = raw.replace(LEADERS, ' ');
   const chars = Array.from(text.replace(/\s+/g, ''));
   let letters = 0;
   let bad = 0;
