@@ -1,7 +1,6 @@
 // Renders a sample plan as a PDF laid out like the real ones: front page, dot-leader TOC, running
 // header `Tjänsteutlåtande / Sid N (M)`, footer `start.stockholm`, and real tables with fixed columns.
-import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
+import { pdfmakeReady } from './pdfmake-setup.js';
 import {
   ACTIVITY_HEADER,
   BUDGET_HEADER,
@@ -25,16 +24,6 @@ const PAGE_WIDTH = 595.28;
 const MARGIN_X = 62;
 const BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
 const TOC_FONT = 10;
-
-let fontsReady = false;
-function ensureFonts(): void {
-  if (fontsReady) return;
-  const require = createRequire(import.meta.url);
-  pdfmake.addFonts(require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => p.includes('pdfmake'));
-  fontsReady = true;
-}
 
 const label = (text: string, id?: string, size = 12): Node => ({
   text,
@@ -207,7 +196,7 @@ export function pdfDocDefinition(p: Plan, pages?: Map<string, number>): object {
 
 /** Two passes: the first only records on which page each heading lands, for the TOC of the second. */
 export async function renderPdf(p: Plan): Promise<Buffer> {
-  ensureFonts();
+  const pdfmake = pdfmakeReady();
   const pages = new Map<string, number>();
   const layout = {
     ...pdfDocDefinition(p),

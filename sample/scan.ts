@@ -1,20 +1,9 @@
 // A scanned plan: PDF pages rendered to images, with scan noise (grey paper, slight rotation,
 // speckles; @napi-rs/canvas), bound into an image-only PDF (pdfmake `image`): no text layer at all.
-import { createRequire } from 'node:module';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import pdfmake from 'pdfmake';
+import { pdfmakeReady } from './pdfmake-setup.js';
 import { PDFParse } from 'pdf-parse';
 import { renderPages } from '../extractors/ocr/render.js';
-
-let fontsReady = false;
-function ensureFonts(): void {
-  if (fontsReady) return;
-  const require = createRequire(import.meta.url);
-  pdfmake.addFonts(require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => p.includes('pdfmake'));
-  fontsReady = true;
-}
 
 export interface ScanNoise {
   /** degrees; default 0.4 */
@@ -69,7 +58,7 @@ export async function addScanNoise(png: Uint8Array, noise: ScanNoise = {}): Prom
 
 /** An image-only PDF: each PNG becomes a full A4 page (no text layer at all). */
 export async function imagesToPdf(pngs: Uint8Array[]): Promise<Uint8Array> {
-  ensureFonts();
+  const pdfmake = pdfmakeReady();
   const content = pngs.map((png, i) => ({
     image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
     width: 595.28,

@@ -1,24 +1,13 @@
 // Test PDFs made on the fly with pdfmake 0.3 (server-side API, bundled Roboto fonts): Swedish prose,
 // an indicator table laid out like the real plans, a table that breaks over a page, an encrypted PDF
 // and a PDF with vector graphics only (no text layer). All text is written for these tests.
-import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
+import { pdfmakeReady } from '../../sample/pdfmake-setup.js';
 
 type Node = Record<string, unknown> | string;
 
-let fontsReady = false;
-function ensureFonts(): void {
-  if (fontsReady) return;
-  const require = createRequire(import.meta.url);
-  pdfmake.addFonts(require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => p.includes('pdfmake'));
-  fontsReady = true;
-}
-
 /** Renders a pdfmake document definition (A4, Roboto 10 pt unless the definition says otherwise). */
 export async function makePdf(doc: Record<string, unknown>): Promise<Uint8Array> {
-  ensureFonts();
+  const pdfmake = pdfmakeReady();
   const def = {
     pageSize: 'A4',
     pageMargins: [62, 60, 62, 60],

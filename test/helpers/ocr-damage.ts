@@ -1,14 +1,14 @@
 // English-model OCR damage, made on demand: clean Swedish text → PDF (pdfmake, Roboto 11 pt) →
 // PNG (`pdftoppm -r 200`) → `tesseract -l eng`. The clean text is kept as the reference. Results are
 // cached under .tmp/ocr-fixtures/<hash of the input>/ (gitignored); a clean checkout regenerates them.
+import { normaliseWs } from './cer.js';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pdfmake from 'pdfmake';
+import { pdfmakeReady } from '../../sample/pdfmake-setup.js';
 
 const run = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -32,16 +32,6 @@ export interface OcrFixture {
   pages: number;
 }
 
-let fontsReady = false;
-function ensureFonts(): void {
-  if (fontsReady) return;
-  const require = createRequire(import.meta.url);
-  pdfmake.addFonts(require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => p.includes('pdfmake'));
-  fontsReady = true;
-}
-
 /** Paragraphs are separated by blank lines; lines inside a paragraph are joined. */
 export function paragraphs(text: string): string[] {
   return text
@@ -51,7 +41,7 @@ export function paragraphs(text: string): string[] {
 }
 
 export async function renderPdf(text: string): Promise<Buffer> {
-  ensureFonts();
+  const pdfmake = pdfmakeReady();
   const content = paragraphs(text).map((p) => ({ text: p, margin: [0, 0, 0, 8] }));
   return pdfmake
     .createPdf({
@@ -173,37 +163,7 @@ Styrelsen påpekar att föreningen inte klarar sig utan frivilliga. Den som vill
 
 // ---- measuring -----------------------------------------------------------------------------------
 
-export function normaliseWs(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Levenshtein distance over code points, O(n·m) time and O(m) memory. */
-export function levenshtein(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  if (x.length < y.length) return levenshtein(b, a);
-  const prev = new Uint32Array(y.length + 1);
-  const cur = new Uint32Array(y.length + 1);
-  for (let j = 0; j <= y.length; j++) prev[j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    cur[0] = i;
-    const xi = x[i - 1];
-    for (let j = 1; j <= y.length; j++) {
-      const sub = prev[j - 1] + (xi === y[j - 1] ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    prev.set(cur);
-  }
-  return prev[y.length];
-}
-
-/** Character error rate of `hyp` against `ref`, both whitespace-normalised. */
-export function cer(ref: string, hyp: string): number {
-  const r = normaliseWs(ref);
-  return levenshtein(r, normaliseWs(hyp)) / Math.max(1, Array.from(r).length);
-}
+export { cer, levenshtein, normaliseWs } from './cer.js';
 
 /** Per clean character, what the OCR put in its place (aligned by a full Levenshtein backtrace). */
 export function alignChars(ref: string, hyp: string): Array<{ ref: string; hyp: string }> {

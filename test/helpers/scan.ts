@@ -1,23 +1,12 @@
 // A scanned PDF, made inside a test: Swedish text + a small table → text PDF (pdfmake, Roboto) →
 // 300 dpi page images (pdf-parse getScreenshot) → scan noise (slight rotation, grey paper, speckles;
 // @napi-rs/canvas) → an image-only PDF (pdfmake `image`, one page-sized image per page, no text layer).
-import { createRequire } from 'node:module';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import pdfmake from 'pdfmake';
+import { pdfmakeReady } from '../../sample/pdfmake-setup.js';
 import { renderPages } from '../../extractors/ocr/render.js';
 import { addScanNoise, imagesToPdf, type ScanNoise } from '../../sample/scan.js';
 
 export { addScanNoise, imagesToPdf, type ScanNoise } from '../../sample/scan.js';
-
-let fontsReady = false;
-function ensureFonts(): void {
-  if (fontsReady) return;
-  const require = createRequire(import.meta.url);
-  pdfmake.addFonts(require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => p.includes('pdfmake'));
-  fontsReady = true;
-}
 
 /** Swedish prose written for these tests (own text, not from any plan). */
 export const SCAN_PARAGRAPHS: string[][] = [
@@ -80,7 +69,7 @@ export function scanProse(i: number): string {
 
 /** The clean text PDF (one A4 page per paragraph group at 11 pt, Roboto, a table after the first group). */
 export async function makeTextPdf(paragraphs: string[][] = SCAN_PARAGRAPHS, table = SCAN_TABLE, fontSize = 11): Promise<Uint8Array> {
-  ensureFonts();
+  const pdfmake = pdfmakeReady();
   const content: unknown[] = [];
   paragraphs.forEach((paras, i) => {
     paras.forEach((p, j) => {
@@ -124,39 +113,7 @@ export async function makeScannedPdf(scanDpi = 300, noise: ScanNoise = {}, parag
   return { textPdf, scanPdf, pages, references: paragraphs.map((_, i) => scanReference(i, paragraphs)) };
 }
 
-// ---- measuring ---------------------------------------------------------------------------------
-
-export function normaliseWs(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Levenshtein distance over code points, O(n·m) time, O(m) memory. */
-export function levenshtein(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  if (x.length < y.length) return levenshtein(b, a);
-  let prev = new Uint32Array(y.length + 1);
-  let cur = new Uint32Array(y.length + 1);
-  for (let j = 0; j <= y.length; j++) prev[j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    cur[0] = i;
-    const xi = x[i - 1];
-    for (let j = 1; j <= y.length; j++) {
-      const sub = prev[j - 1] + (xi === y[j - 1] ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[y.length];
-}
-
-/** Character error rate of `hyp` against `ref`, both whitespace-normalised (NFC). */
-export function cer(ref: string, hyp: string): number {
-  const r = normaliseWs(ref.normalize('NFC'));
-  return levenshtein(r, normaliseWs(hyp.normalize('NFC'))) / Math.max(1, Array.from(r).length);
-}
+export { cer, levenshtein, normaliseWs } from './cer.js';
 
 // ---- other image formats -------------------------------------------------------------------------
 
