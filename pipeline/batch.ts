@@ -7,7 +7,7 @@ import { type ExtractOptions, extractFile, formatOf, OcrPool } from './extract.j
 import type { OcrMode } from '../extractors/scan.js';
 import { InputError, type PlanDocument } from './model.js';
 import { PARSER_VERSION, parseExtraction } from './parse.js';
-import type { PlanStore } from './store/duckdb-store.js';
+import type { PlanStore } from './store/store.js';
 import { createRepairContext, type RepairContext } from '../normalizers/repair-lines.js';
 import type { Extraction } from './model.js';
 

@@ -10,7 +10,7 @@ import type { OcrMode } from '../extractors/scan.js';
 import { extractFile } from './extract.js';
 import { InputError } from './model.js';
 import { parseExtraction } from './parse.js';
-import { PlanStore } from './store/duckdb-store.js';
+import { PlanStore } from './store/store.js';
 import { formatRows, type OutputFormat } from '../reports/table-format.js';
 
 /** The package version, from the nearest package.json above this file (src via tsx, or dist/). */

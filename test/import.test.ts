@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectInputs, importFiles, rebuildAll } from '../pipeline/batch.js';
 import { extractFile } from '../pipeline/extract.js';
 import { parseExtraction } from '../pipeline/parse.js';
-import { PlanStore } from '../pipeline/store/duckdb-store.js';
+import { PlanStore } from '../pipeline/store/store.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
 const COUNTED = ['documents', 'pages', 'goals', 'goal_sections', 'indicators', 'activities', 'budget_lines', 'warnings'];

@@ -8,7 +8,7 @@ import { importFiles } from '../pipeline/batch.js';
 import { extractFile } from '../pipeline/extract.js';
 import { parseExtraction } from '../pipeline/parse.js';
 import { repairFile } from '../pipeline/repair-file.js';
-import { PlanStore } from '../pipeline/store/duckdb-store.js';
+import { PlanStore } from '../pipeline/store/store.js';
 import { PLANS, renderPdf, renderText, toMojibake } from '../sample/generate.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 

@@ -8,7 +8,7 @@ import { renderPages } from '../extractors/ocr/render.js';
 import { importFiles } from '../pipeline/batch.js';
 import { extractFile } from '../pipeline/extract.js';
 import { parseExtraction } from '../pipeline/parse.js';
-import { PlanStore } from '../pipeline/store/duckdb-store.js';
+import { PlanStore } from '../pipeline/store/store.js';
 import { PLANS, renderPdf } from '../sample/generate.js';
 import { addScanNoise, cer, imagesToPdf } from './helpers/scan.js';
 
