@@ -118,7 +118,7 @@ describe('bad input', () => {
   it('refuses a second writer on the same database with a clear error', async () => {
     // DuckDB's file lock is per process, so the second writer is a child process
     const { execFileSync } = await import('node:child_process');
-    const module = new URL('../pipeline/store/duckdb-store.ts', import.meta.url).href;
+    const module = new URL('../pipeline/store/store.ts', import.meta.url).href;
     const script = `import(${JSON.stringify(module)}).then(async ({ PlanStore }) => {
       try { (await PlanStore.open(process.argv[1])).close(); console.log('opened'); }
       catch (e) { console.log(e.message); } })`;
