@@ -1,9 +1,8 @@
 // The batch runner: files and folders → one transaction per document in the store. A bad file is
 // reported with its reason and skipped; the batch goes on.
-import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type ExtractOptions, extractFile, formatOf, OcrPool } from './extract.js';
+import { type ExtractOptions, extractFile, formatOf, OcrPool, readInput } from './extract.js';
 import type { OcrMode } from '../extractors/scan.js';
 import { InputError, type PlanDocument } from './model.js';
 import { PARSER_VERSION, parseExtraction } from './parse.js';
@@ -96,11 +95,11 @@ async function importEach(
     let outcome: Outcome;
     try {
       // content-keyed: a file already loaded is not extracted again
-      const sha = formatOf(file) ? createHash('sha256').update(await readFile(file)).digest('hex') : null;
-      if (sha && (await store.hasDocument(sha))) {
+      const input = await readInput(file);
+      if (await store.hasDocument(input.sha256)) {
         outcome = { file, status: 'unchanged' };
       } else {
-        const extraction = await extractFile(file, extractOpts);
+        const extraction = await extractFile(file, extractOpts, input);
         const doc = parseExtraction(extraction, repair);
         const status = await store.load(extraction, doc, { parserVersion: PARSER_VERSION });
         learnFrom(repair, extraction, doc);

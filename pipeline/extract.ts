@@ -53,7 +53,14 @@ export function looksLikeMarkdown(text: string): boolean {
   return headings >= 3 || (headings >= 1 && markup >= 3);
 }
 
-export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<Extraction> {
+export interface Input {
+  format: SourceFormat;
+  data: Buffer;
+  sha256: string;
+}
+
+/** Reads a file once: its format by extension, its bytes and their SHA-256 (the document's identity). */
+export async function readInput(path: string): Promise<Input> {
   const format = formatOf(path);
   if (!format) throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, null, 'unsupported');
   let data: Buffer;
@@ -63,7 +70,12 @@ export async function extractFile(path: string, opts: ExtractOptions = {}): Prom
     throw new InputError(path, `cannot read file: ${(e as Error).message}`, null, 'unreadable');
   }
   if (data.length === 0) throw new InputError(path, 'empty file (0 bytes)', null, 'empty');
-  const sha256 = createHash('sha256').update(data).digest('hex');
+  return { format, data, sha256: createHash('sha256').update(data).digest('hex') };
+}
+
+/** `input` lets a caller that has already read the file (to check its hash) pass the bytes on. */
+export async function extractFile(path: string, opts: ExtractOptions = {}, input?: Input): Promise<Extraction> {
+  const { format, data, sha256 } = input ?? (await readInput(path));
   const source = { path: resolve(path), sha256, format, pages: 0 };
   if (format === 'pdf' || format === 'image') {
     const pool = opts.ocrPool ?? new OcrPool();
