@@ -14,3 +14,12 @@ export function pdfmakeReady(): typeof pdfmake {
   }
   return pdfmake;
 }
+
+/** The plans' table look: thin grey rules between rows, no vertical rules. */
+export const PLAN_TABLE_LAYOUT = {
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0,
+  hLineColor: () => '#999999',
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};

@@ -1,6 +1,6 @@
 // Renders a sample plan as a PDF laid out like the real ones: front page, dot-leader TOC, running
 // header `Tjänsteutlåtande / Sid N (M)`, footer `start.stockholm`, and real tables with fixed columns.
-import { pdfmakeReady } from './pdfmake-setup.js';
+import { PLAN_TABLE_LAYOUT, pdfmakeReady } from './pdfmake-setup.js';
 import {
   ACTIVITY_HEADER,
   BUDGET_HEADER,
@@ -43,13 +43,6 @@ function paragraph(p: string): Node {
 
 const sections = (list: Section[]): Node[] => list.flatMap((s) => [heading(s.heading), ...s.paragraphs.map(paragraph)]);
 
-const tableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0,
-  hLineColor: () => '#999999',
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-};
 
 function indicatorTable(rows: Indicator[]): Node {
   return {
@@ -62,7 +55,7 @@ function indicatorTable(rows: Indicator[]): Node {
         ...rows.map((r) => [r.name, r.unitTarget, r.kfTarget, r.periodicity]),
       ],
     },
-    layout: tableLayout,
+    layout: PLAN_TABLE_LAYOUT,
     margin: [0, 4, 0, 10],
   };
 }
@@ -75,7 +68,7 @@ function activityTable(rows: Activity[]): Node {
       widths: ['*', 70, 70],
       body: [ACTIVITY_HEADER.map((h) => ({ text: h, bold: true })), ...rows.map((r) => [r.text, r.start, r.end])],
     },
-    layout: tableLayout,
+    layout: PLAN_TABLE_LAYOUT,
     margin: [0, 4, 0, 10],
   };
 }
@@ -99,7 +92,7 @@ function budgetTable(b: Budget): Node {
         line('Summa netto', t.net, true),
       ],
     },
-    layout: tableLayout,
+    layout: PLAN_TABLE_LAYOUT,
     margin: [0, 4, 0, 10],
   };
 }

@@ -1,7 +1,7 @@
 // Test PDFs made on the fly with pdfmake 0.3 (server-side API, bundled Roboto fonts): Swedish prose,
 // an indicator table laid out like the real plans, a table that breaks over a page, an encrypted PDF
 // and a PDF with vector graphics only (no text layer). All text is written for these tests.
-import { pdfmakeReady } from '../../sample/pdfmake-setup.js';
+import { PLAN_TABLE_LAYOUT, pdfmakeReady } from '../../sample/pdfmake-setup.js';
 
 type Node = Record<string, unknown> | string;
 
@@ -42,13 +42,6 @@ export const INDICATOR_ROWS: IndicatorRow[] = [
   ['Sjukfrånvaro bland medarbetarna', 'Minska', 'Minska', 'Tertial'],
 ];
 
-const tableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0,
-  hLineColor: () => '#999999',
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-};
 
 export function indicatorTable(rows: IndicatorRow[], opts: { dontBreakRows?: boolean } = {}): Node {
   return {
@@ -59,7 +52,7 @@ export function indicatorTable(rows: IndicatorRow[], opts: { dontBreakRows?: boo
       // pdfmake rewrites the body in place: give it copies so the row constants stay strings
       body: [INDICATOR_HEADER.map((h) => ({ text: h, bold: true })), ...rows.map((r) => [...r])],
     },
-    layout: tableLayout,
+    layout: PLAN_TABLE_LAYOUT,
     margin: [0, 4, 0, 10],
   };
 }
