@@ -2,7 +2,7 @@
 // text (`… tals.` then `2020-01-01 2022-12-31`) or, in OCR, stand on the row's first line with the
 // text going on below; a blank line or a line starting a new cell separates rows.
 import type { DocLine } from '../../pipeline/model.js';
-import { fold } from '../fold.js';
+import { classify } from '../labels.js';
 import { cellsByColumn, columnsFromHeader } from './columns.js';
 import { joinFragments } from './join.js';
 import type { TableResult } from './indicators.js';
@@ -32,7 +32,7 @@ export function parseActivityTable(header: DocLine, body: DocLine[]): TableResul
   if (cols && body.some((l) => l.cells)) {
     const rows: ActivityRow[] = [];
     for (const line of body) {
-      if (/^aktivitet\b.*startdatum/.test(fold(line.text))) continue;
+      if (classify(line.text).kind === 'activity-header') continue;
       const cells = cellsByColumn(cols, line);
       const text = cells.get('text');
       const start = cells.get('start')?.match(new RegExp(DATE))?.[0] ?? null;
@@ -62,7 +62,7 @@ function parseBySpacing(body: DocLine[]): TableResult<ActivityRow> {
       blankSince = true;
       continue;
     }
-    if (/^aktivitet\b.*startdatum/.test(fold(t))) continue;
+    if (classify(t).kind === 'activity-header') continue;
     const m = DATES_AT_END.exec(t);
     if (m) {
       const before = t.slice(0, m.index);

@@ -1,6 +1,7 @@
 // Budget tables (`Beloppen anges i TKr`): Intäkter and Kostnader lines and their `Summa …` lines.
 import type { DocLine } from '../../pipeline/model.js';
 import { fold } from '../fold.js';
+import { classify } from '../labels.js';
 import type { TableResult } from './indicators.js';
 
 export interface BudgetRow {
@@ -30,7 +31,7 @@ export function parseBudgetTable(body: DocLine[]): TableResult<BudgetRow> {
       group = 'kostnader';
       continue;
     }
-    if (/^budget( \d{4})?$/.test(f) || /^beloppen anges i tkr/.test(f)) continue;
+    if (/^budget( \d{4})?$/.test(f) || classify(t).kind === 'budget-header') continue;
     const m = AMOUNT_LINE.exec(t);
     if (!m || !group) break;
     const label = m[1].replace(/\s+/g, ' ');

@@ -4,6 +4,7 @@
 // space, so a row is read from the right: periodicity, KF target, unit target, and the rest is the name.
 import type { DocLine, Message, Target } from '../../pipeline/model.js';
 import { fold } from '../fold.js';
+import { classify } from '../labels.js';
 import { PENDING, parseTarget, takeTargetFromEnd } from '../targets.js';
 import { cellsByColumn, columnsFromHeader, type Columns } from './columns.js';
 import { joinFragments } from './join.js';
@@ -61,7 +62,7 @@ function parseBySpacing(body: DocLine[]): TableResult<IndicatorRow> {
   let text = '';
   for (const line of body) {
     const trimmed = line.text.trim();
-    if (!trimmed || HEADER_TAIL.test(fold(trimmed)) || isHeaderRepeat(trimmed)) continue;
+    if (!trimmed || HEADER_TAIL.test(fold(trimmed)) || classify(trimmed).kind === 'indicator-header') continue;
     const cleaned = line.text;
     const content = cleaned.trimStart().replace(ROW_DEBRIS, '');
     const last = rows[rows.length - 1];
@@ -92,11 +93,6 @@ function parseBySpacing(body: DocLine[]): TableResult<IndicatorRow> {
     });
   }
   return { rows, leftover, warnings };
-}
-
-function isHeaderRepeat(s: string): boolean {
-  const f = fold(s);
-  return /^indikator\b/.test(f) && /(rsm\S{1,2}l|periodicitet)/.test(f);
 }
 
 function startsWithValue(s: string): boolean {
@@ -143,7 +139,7 @@ function parseByPosition(cols: Columns, body: DocLine[]): TableResult<IndicatorR
   };
   const leftover: DocLine[] = [];
   for (const line of body) {
-    if (!line.text.trim() || isHeaderRepeat(line.text) || HEADER_TAIL.test(fold(line.text.trim()))) continue;
+    if (!line.text.trim() || classify(line.text).kind === 'indicator-header' || HEADER_TAIL.test(fold(line.text.trim()))) continue;
     const cells = cellsByColumn(cols, line);
     if (!cells.size) continue;
     const name = (cells.get('name') ?? '').replace(ROW_DEBRIS, '');
