@@ -53,12 +53,36 @@ function errorName(e: unknown): string {
   return (e as { name?: string })?.name ?? '';
 }
 
+/** What a page without a text layer draws instead: path constructions and painted images. */
+export interface PageDrawing {
+  paths: number;
+  images: number;
+}
+
+export interface PdfPages {
+  pages: ExtractedPage[];
+  warnings: Message[];
+  /** for each page without text: what it draws (a scan paints an image; text as curves builds paths) */
+  drawing: Map<number, PageDrawing>;
+}
+
 /**
  * Reads every page's text layer. Throws InputError: `empty` (0 bytes), `corrupt` (not a PDF or
  * unreadable), `encrypted` (password required), `needs-ocr` (no page has any text). Pages without
  * text (or that fail to read) come back with empty text and a warning.
  */
 export async function extractPdf(file: string, data: Uint8Array): Promise<{ pages: ExtractedPage[]; warnings: Message[] }> {
+  const { pages, warnings } = await readPdfPages(file, data);
+  if (pages.every((p) => p.items!.length === 0)) {
+    if (warnings.every((w) => w.rule === 'page-unreadable'))
+      throw new InputError(file, `no page could be read: ${warnings[0]?.message ?? ''}`, null, 'corrupt');
+    throw new InputError(file, 'no text layer on any page: needs OCR (scanned PDF?)', null, 'needs-ocr');
+  }
+  return { pages, warnings };
+}
+
+/** As extractPdf, but a PDF without any text layer is returned (its pages empty) rather than refused. */
+export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfPages> {
   if (data.length === 0) throw new InputError(file, 'empty file (0 bytes)', null, 'empty');
   const pdfjs = await loadPdfJs();
   const head = new TextDecoder('latin1').decode(data.subarray(0, Math.min(data.length, 1024)));
@@ -86,7 +110,8 @@ export async function extractPdf(file: string, data: Uint8Array): Promise<{ page
     }
     const fontNames = new Map<string, string | null>();
     const pages: ExtractedPage[] = [];
-    let withText = 0;
+    const drawing = new Map<number, PageDrawing>();
+    const ops = pdfjs.OPS as Record<string, number>;
     for (let num = 1; num <= doc.numPages; num++) {
       let page: Awaited<ReturnType<typeof doc.getPage>> | null = null;
       try {
@@ -128,8 +153,10 @@ export async function extractPdf(file: string, data: Uint8Array): Promise<{ page
         ep.text = pageToLines(ep)
           .map((l) => l.text)
           .join('\n');
-        if (items.length) withText++;
-        else warn('page-without-text', `page ${num} has no text layer (scanned page?)`, num);
+        if (!items.length) {
+          warn('page-without-text', `page ${num} has no text layer (scanned page?)`, num);
+          drawing.set(num, await drawnContent(page, ops));
+        }
         pages.push(ep);
       } catch (e) {
         if (e instanceof InputError) throw e;
@@ -140,12 +167,7 @@ export async function extractPdf(file: string, data: Uint8Array): Promise<{ page
       }
     }
     if (pages.length === 0) throw new InputError(file, 'PDF has no pages', null, 'corrupt');
-    if (withText === 0) {
-      if (warnings.every((w) => w.rule === 'page-unreadable'))
-        throw new InputError(file, `no page could be read: ${warnings[0]?.message ?? ''}`, null, 'corrupt');
-      throw new InputError(file, 'no text layer on any page: needs OCR (scanned PDF?)', null, 'needs-ocr');
-    }
-    return { pages, warnings };
+    return { pages, warnings, drawing };
   } finally {
     await task.destroy().catch(() => undefined);
   }
@@ -177,6 +199,26 @@ async function resolveFontNames(
       name = null;
     }
     names.set(id, name);
+  }
+}
+
+const IMAGE_OPS = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat', 'paintSolidColorImageMask'];
+
+/** Counts a page's path constructions and painted images (its operator list; ~0.1–0.4 s a page). */
+async function drawnContent(page: { getOperatorList(): Promise<{ fnArray: number[] }> }, ops: Record<string, number>): Promise<PageDrawing> {
+  const imageOps = new Set(IMAGE_OPS.map((n) => ops[n]).filter((v) => v !== undefined));
+  const pathOp = ops.constructPath;
+  try {
+    const { fnArray } = await page.getOperatorList();
+    let paths = 0;
+    let images = 0;
+    for (const fn of fnArray) {
+      if (fn === pathOp) paths++;
+      else if (imageOps.has(fn)) images++;
+    }
+    return { paths, images };
+  } catch {
+    return { paths: 0, images: 0 };
   }
 }
 

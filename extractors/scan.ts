@@ -1,8 +1,7 @@
 // The per-page choice between a PDF's text layer and OCR (OCRmyPDF's model), and OCR of the pages that
 // need it. The OCR engine is one shared pool, created only when a page needs it.
-import { PDFParse } from 'pdf-parse';
 import { InputError, type ExtractedPage, type Message } from '../pipeline/model.js';
-import { extractPdf } from './pdf.js';
+import { readPdfPages } from './pdf.js';
 import { decidePage, type OcrMode } from './ocr/decide.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { ocrPdfPages } from './ocr/ocr-pdf.js';
@@ -15,33 +14,21 @@ export interface OcrOptions {
   engine: () => OcrEngine;
 }
 
-async function pageCount(data: Uint8Array): Promise<number> {
-  const parser = new PDFParse({ data: new Uint8Array(data), verbosity: 0 });
-  try {
-    return (await parser.getInfo()).total;
-  } finally {
-    await parser.destroy();
-  }
-}
-
 function choice(num: number, reason: string, ocr: boolean): Message {
   return { stage: 'extract', rule: ocr ? 'page-ocr' : 'page-text-layer', message: `page ${num}: ${ocr ? 'OCR' : 'text layer'} (${reason})`, page: num, line: null };
 }
 
 export async function extractPdfWithOcr(file: string, data: Uint8Array, opts: OcrOptions): Promise<{ pages: ExtractedPage[]; warnings: Message[] }> {
-  let layer: { pages: ExtractedPage[]; warnings: Message[] };
-  try {
-    layer = await extractPdf(file, data);
-  } catch (e) {
-    if (!(e instanceof InputError) || e.code !== 'needs-ocr' || opts.mode === 'never') throw e;
-    const total = await pageCount(data);
-    const nums = Array.from({ length: total }, (_, i) => i + 1);
-    const ocr = await ocrPdfPages(file, data, nums, opts.engine());
-    return { pages: ocr.pages, warnings: [...nums.map((n) => choice(n, 'no-text-layer', true)), ...ocr.warnings] };
+  const layer = await readPdfPages(file, data);
+  if (opts.mode === 'never' && layer.pages.every((p) => p.items!.length === 0)) {
+    if (layer.warnings.every((w) => w.rule === 'page-unreadable'))
+      throw new InputError(file, `no page could be read: ${layer.warnings[0]?.message ?? ''}`, null, 'corrupt');
+    throw new InputError(file, 'no text layer on any page and OCR is off (--ocr never)', null, 'needs-ocr');
   }
-  const decisions = layer.pages.map((p) => ({ num: p.num, d: decidePage(p.text, p.items, opts.mode) }));
+  const decisions = layer.pages.map((p) => ({ num: p.num, d: decidePage(p.text, p.items, opts.mode, layer.drawing.get(p.num)) }));
   const toOcr = decisions.filter((x) => x.d.ocr).map((x) => x.num);
-  const warnings = [...layer.warnings];
+  // a page sent to OCR already says why; its "no text layer" warning would only repeat it
+  const warnings = layer.warnings.filter((w) => !(w.rule === 'page-without-text' && toOcr.includes(w.page ?? -1)));
   // only pages that went to OCR get a message: a text layer is the normal case
   for (const x of decisions) if (x.d.ocr) warnings.push(choice(x.num, x.d.reason, true));
   if (!toOcr.length) return { pages: layer.pages, warnings };

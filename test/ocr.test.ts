@@ -105,9 +105,9 @@ describe('OCR of a generated scan', () => {
 
   it('decidePage: OCR for the image-only pages, the text layer for the text PDF', async () => {
     for (const p of await textLayer(doc.scanPdf)) {
-      const d = decidePage(p.text, p.items, 'auto', { hasContent: true });
+      const d = decidePage(p.text, p.items, 'auto', { images: 1, paths: 0 });
       expect(d.ocr).toBe(true);
-      expect(['no-text-layer', 'text-as-curves']).toContain(d.reason);
+      expect(d.reason).toBe('no-text-layer');
     }
     for (const p of await textLayer(doc.textPdf)) {
       const d = decidePage(p.text, p.items, 'auto');

@@ -38,9 +38,18 @@ export interface TextLayerStats {
 }
 
 export interface PageHints {
-  /** the page draws something (paths, images): an empty text layer then means text drawn as curves or a scan */
-  hasContent?: boolean;
+  /** path constructions the page draws (a page of text drawn as curves builds hundreds) */
+  paths?: number;
+  /** images the page paints (a scanned page paints one) */
+  images?: number;
 }
+
+/**
+ * A page without text that builds at least this many paths and paints no image is text drawn as
+ * curves (glyph outlines: ghostscript's NoOutputFonts, "convert text to outlines" in design tools make
+ * one path per glyph, hundreds per page); a few shapes or table rules stay well under it.
+ */
+export const CURVE_PATHS = 100;
 
 /** Common Swedish function words (lower case); a real Swedish page has many of them. */
 export const SWEDISH_FUNCTION_WORDS = new Set(
@@ -102,8 +111,9 @@ export function decidePage(textLayerText: string, items: TextItem[] | null, mode
   // items === null: the caller has the text only (no positions); judge by the text
   const itemCount = items === null ? null : items.filter((i) => i.str.trim() !== '').length;
   if (stats.chars < MIN_CHARS || itemCount === 0) {
-    // nothing readable: a page that draws something but has no text is text as curves (or a scan)
-    return { ocr: true, reason: hints.hasContent && stats.chars === 0 ? 'text-as-curves' : 'no-text-layer', stats };
+    // nothing readable: many paths and no image is text drawn as curves; otherwise a scan or a blank page
+    const curves = (hints.images ?? 0) === 0 && (hints.paths ?? 0) >= CURVE_PATHS;
+    return { ocr: true, reason: curves ? 'text-as-curves' : 'no-text-layer', stats };
   }
   if (stats.bad > 0.02) return { ocr: true, reason: 'replacement-chars', stats };
   const letterShare = stats.letters / Math.max(1, stats.chars);
