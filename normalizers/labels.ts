@@ -1,7 +1,8 @@
 // Recognises the structural labels of a plan. Patterns work on folded text and tolerate the letters
 // an English OCR model puts in place of å/ä/ö (`Namndmal`, `KF:s mal for verksamhetsomradet`).
-import type { GoalLevel, SectionKey } from '../pipeline/model.js';
+import type { DocLine, GoalLevel, SectionKey } from '../pipeline/model.js';
 import { fold } from './fold.js';
+import { isOcrLine } from './line-source.js';
 
 /** one or two characters where the document has å, ä or ö */
 const V = '\\S{1,2}';
@@ -39,8 +40,41 @@ export type LineKind =
   | { kind: 'end-of-goals' }
   | { kind: 'text' };
 
+/**
+ * What may stand before a label: markdown markup, and on scans a speckle read as a quote, a dot or a
+ * bar glued to the first word (`"Indikator`, `«KF:s inriktningsmål`, `.Nämndmål`).
+ */
+const LEAD = /^[\s*#"'«»“”„‘’`´.,:;|¦·]+/;
+
 function labelText(text: string): string {
-  return fold(text.replace(/^[\s*#]+|[\s*]+$/g, ''));
+  return fold(text.replace(LEAD, '').replace(/[\s*]+$/, ''));
+}
+
+/** A cell that is scan debris, not text: no letter or digit, or a scrap of at most three letters. */
+function isScrap(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  if (!/[\p{L}\p{N}]/u.test(t)) return true;
+  // a periodicity (`År`) and numbers are what short table cells hold
+  return Array.from(t).length <= 3 && !/\d/.test(t) && !/^[AÅÄ]r$/i.test(t);
+}
+
+/**
+ * The text of a line as the structure reader sees it. On an OCR'd page, scan specks that tesseract
+ * read as short words (`Förväntat resultat el`, `… generationer a`, `… resurserna =.`) stand apart from
+ * the text, in cells of their own: they are left out when the line has real text besides them, and a
+ * line of nothing but such scraps is empty. Other lines are read as they are.
+ */
+export function contentText(line: DocLine): string {
+  if (!line.cells || line.cells.length === 0 || !isOcrLine(line)) return line.text;
+  const scraps = line.cells.map((c) => isScrap(c.text));
+  if (!scraps.some(Boolean)) return line.text;
+  const kept = line.cells.filter((_, i) => !scraps[i]);
+  if (kept.length === 0) return '';
+  if (!kept.some((c) => (c.text.match(/\p{L}/gu)?.length ?? 0) >= 4)) return line.text;
+  return kept
+    .map((c) => c.text)
+    .join(' ')
+    .trim();
 }
 
 const cache = new Map<string, LineKind>();
@@ -66,7 +100,7 @@ function classifyUncached(text: string): LineKind {
       // cut the label off the original text: count folded label length in the original words
       const labelWords = m[0].trim().split(/\s+/).length;
       const rest = text
-        .replace(/^[\s*#]+/, '')
+        .replace(LEAD, '')
         .split(/\s+/)
         .slice(labelWords)
         .join(' ')

@@ -2,6 +2,7 @@
 // markdown loses its markup but keeps heading depth and tab-separated cells; PDF pages are rebuilt
 // from positioned text items.
 import type { DocLine, ExtractedPage, SourceFormat } from '../pipeline/model.js';
+import { recordLineSource } from './line-source.js';
 import { pageToLines } from './pdf-lines.js';
 
 /** Pseudo-width of one tab-separated column, so tab cells look like positioned cells. */
@@ -24,7 +25,8 @@ export function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocL
 function textPageLines(page: ExtractedPage, offset: number, format: SourceFormat): DocLine[] {
   return page.text.split('\n').map((raw, i) => {
     const base = { page: page.num, line: offset + i + 1 };
-    return format === 'md' ? markdownLine(raw, base) : { ...base, text: raw.replace(/\s+$/, ''), cells: null };
+    const line = format === 'md' ? markdownLine(raw, base) : { ...base, text: raw.replace(/\s+$/, ''), cells: null };
+    return recordLineSource(line, { method: page.method, items: [] });
   });
 }
 

@@ -16,6 +16,7 @@
 // that far, but then all of a line's spaces stretch alike: a line whose gaps are all within
 // UNIFORM_RATIO of each other (and under PROSE_MAX_GAP em) is taken as one stretched sentence.
 import type { Cell, DocLine, ExtractedPage, TextItem } from '../pipeline/model.js';
+import { recordLineSource } from './line-source.js';
 
 /** same line when the baseline is within this many em (of the larger font) of the line's first baseline */
 export const LINE_TOL = 0.45;
@@ -57,11 +58,14 @@ export function pageToLines(page: ExtractedPage): DocLine[] {
     } else rows.push({ y: it.y, size, items: [it] });
   }
 
-  return rows.map((r, i) => buildLine(page.num, i + 1, r.items));
+  return rows.map((r, i) => {
+    const items = dedupe([...r.items].sort((a, b) => a.x - b.x));
+    return recordLineSource(buildLine(page.num, i + 1, items), { method: page.method, items });
+  });
 }
 
-function buildLine(pageNum: number, lineNum: number, raw: TextItem[]): DocLine {
-  const items = dedupe([...raw].sort((a, b) => a.x - b.x));
+/** `items` sorted by x, duplicates dropped */
+function buildLine(pageNum: number, lineNum: number, items: TextItem[]): DocLine {
   const gaps: number[] = [];
   for (let k = 1; k < items.length; k++) gaps.push(items[k].x - right(items[k - 1]));
 

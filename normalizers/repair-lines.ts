@@ -5,6 +5,7 @@ import { LanguageModel } from './ocr-letters/language-model.js';
 import { type Lexicon, loadLexicon } from './ocr-letters/lexicon.js';
 import { repairOcrLetters } from './ocr-letters/repair.js';
 import type { DocLine, RepairRecord } from '../pipeline/model.js';
+import { carryLineSource } from './line-source.js';
 
 export interface RepairContext {
   lexicon: Lexicon;
@@ -49,7 +50,7 @@ export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocL
       out.push(...pageLines); // a repair that changed the line count is not trusted
       continue;
     }
-    pageLines.forEach((l, i) => out.push(texts[i] === l.text ? l : { ...l, text: texts[i], cells: resplitCells(l, texts[i]) }));
+    pageLines.forEach((l, i) => out.push(texts[i] === l.text ? l : carryLineSource(l, { ...l, text: texts[i], cells: resplitCells(l, texts[i]) })));
     for (const r of fixed.repairs) repairs.push({ ...r, page, line: pageLines[r.line - 1]?.line ?? r.line });
   }
   return { lines: out, repairs };

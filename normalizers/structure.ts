@@ -1,7 +1,7 @@
 // The goal hierarchy: KF:s inriktningsmål > KF:s mål för verksamhetsområdet > Nämndmål > Enhetsmål,
 // their sections, and the tables that stand under them. Input is the cleaned line stream.
 import type { Activity, BudgetLine, DocLine, Goal, GoalLevel, Indicator, Message, SectionKey } from '../pipeline/model.js';
-import { classify, type LineKind } from './labels.js';
+import { classify, contentText, type LineKind } from './labels.js';
 import { parseActivityTable } from './tables/activities.js';
 import { parseBudgetTable } from './tables/budget.js';
 import { parseIndicatorTable } from './tables/indicators.js';
@@ -18,7 +18,7 @@ const RANK: Record<GoalLevel, number> = { kf_inriktningsmal: 0, kf_verksamhetsma
 const MAX_TITLE_LINES = 5;
 
 function isBlank(l: DocLine | undefined): boolean {
-  return !l || l.text.trim() === '';
+  return !l || contentText(l).trim() === '';
 }
 
 function nextNonBlank(lines: DocLine[], i: number): number {
@@ -38,8 +38,8 @@ function readTitle(lines: DocLine[], i: number, rest: string): { title: string; 
   if (rest) parts.push(rest);
   else {
     const k = nextNonBlank(lines, j);
-    if (k < lines.length && classify(lines[k].text).kind === 'text') {
-      parts.push(lines[k].text.trim());
+    if (k < lines.length && classify(contentText(lines[k])).kind === 'text') {
+      parts.push(contentText(lines[k]).trim());
       j = k + 1;
       if (lines[k].heading || lines[k].bold) return { title: clean(parts.join(' ')), next: j };
     }
@@ -48,7 +48,7 @@ function readTitle(lines: DocLine[], i: number, rest: string): { title: string; 
     const k = nextNonBlank(lines, j);
     if (k >= lines.length) break;
     const cand = lines[k];
-    const t = cand.text.trim();
+    const t = contentText(cand).trim();
     if (classify(t).kind !== 'text' || cand.heading) break;
     const last = parts[parts.length - 1] ?? '';
     if (/[.!?:]$/.test(last)) break;
@@ -99,13 +99,13 @@ export function parseStructure(lines: DocLine[]): Structure {
     section = null;
   };
   const addText = (l: DocLine) => {
-    if (section) section.parts.push(l.text.trim());
+    if (section) section.parts.push(contentText(l).trim());
   };
 
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    const kind = classify(line.text);
+    const kind = classify(contentText(line));
     if (kind.kind === 'goal') {
       closeSection();
       const { title: rawTitle, next } = readTitle(lines, i, kind.rest);
@@ -151,7 +151,7 @@ export function parseStructure(lines: DocLine[]): Structure {
     if (isTableHeader(kind)) {
       let j = i + 1;
       while (j < lines.length) {
-        const k = classify(lines[j].text);
+        const k = classify(contentText(lines[j]));
         // a header repeated on the next page continues the table; a budget table ends with its
         // `Summa netto`, so a budget header after that starts a new table
         const sameHeader =

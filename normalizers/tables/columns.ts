@@ -14,7 +14,8 @@ export function columnsFromHeader(header: DocLine, names: Array<[string, RegExp]
   const x0: number[] = [];
   const found: string[] = [];
   for (const [name, re] of names) {
-    const cell = header.cells.find((c) => re.test(fold(c.text)) && !x0.includes(c.x0));
+    // a scan speck read as a quote or dot may stick to a header word (`"Indikator`)
+    const cell = header.cells.find((c) => re.test(fold(c.text).replace(/^[^\p{L}\p{N}]+/u, '')) && !x0.includes(c.x0));
     if (cell) {
       x0.push(cell.x0);
       found.push(name);
