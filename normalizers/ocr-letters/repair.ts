@@ -77,10 +77,9 @@ function cachedCandidates(lexicon: Lexicon, raw: string, valid: boolean): Candid
   if (c === undefined) {
     c = valid
       ? // A valid word's rivals: few, cheap swaps to å/ä/ö only (`for` → `för`), no restored letters.
-        candidates(raw, lexicon, { maxEdits: 2, floor: -6, insertions: false, maxChecks: 200 }).filter((x) =>
-          SWEDISH.test(x.word),
-        )
-      : candidates(raw, lexicon, { maxChecks: 800, floor: -13 });
+        candidates(raw, lexicon, { maxEdits: 2, floor: -6, insertions: false, maxChecks: 200 }).filter((x) => SWEDISH.test(x.word))
+      : // A misspelt word: searched in channel order (an `é` or `6` is likelier damage than an `a`).
+        candidates(raw, lexicon, { maxChecks: 800, floor: -13, channel: true });
     if (m.size > 100_000) m.clear();
     m.set(key, c);
   }
