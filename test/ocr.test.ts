@@ -197,6 +197,7 @@ describe('OCR failures', () => {
   it('low-confidence words and bad pages become warnings with page and position', () => {
     const r: OcrResult = {
       page: 3,
+      numberFixes: [],
       text: 'Hej xqzv',
       rawText: 'Hej xqzv',
       confidence: 0.45,

@@ -18,6 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import PQueue from 'p-queue';
 import Tesseract from 'tesseract.js';
 import { keepWords, medianWordHeight } from './clean.js';
+import { applyReadings, numberSpans, readingsByRow, stackCrops, type NumberFix } from './numbers.js';
 
 const { createWorker, OEM } = Tesseract;
 
@@ -60,6 +61,10 @@ export interface OcrResult {
   confidence: number;
   words: OcrWord[];
   lines: OcrLine[];
+  /** numbers read again by the second model (a `%` the first model cannot write); see numbers.ts */
+  numberFixes: NumberFix[];
+  /** why the second reading of the numbers could not be made (the page is kept as first read) */
+  numberError?: string;
   /** set when the page failed (timeout, unreadable image, worker crash); text is then '' */
   error: string | null;
   ms: number;
@@ -83,6 +88,10 @@ export interface TesseractEngineOptions {
   /** directory holding swe.traineddata(.gz); default the @tesseract.js-data/swe package's 4.0.0_best_int */
   langPath?: string;
   lang?: string;
+  /** the model that reads the page's numbers a second time (numbers.ts); null: no second reading.
+   * Default 'eng' from the @tesseract.js-data/eng package (its 4.0.0_best_int). */
+  numberLang?: string | null;
+  numberLangPath?: string;
   /** tesseract parameters set on each worker, e.g. { user_defined_dpi: '200' } */
   parameters?: Record<string, string>;
 }
@@ -200,9 +209,24 @@ process.on('exit', () => {
 
 // ---- the pool -----------------------------------------------------------------------------------
 
-interface Slot {
+/** One worker of the pool: started on first use, retired after its page budget or a failure. */
+interface Lane {
   worker: Tesseract.Worker | null;
   starting: Promise<Tesseract.Worker> | null;
+}
+
+interface Model {
+  lang: string;
+  langPath: string;
+  gzip: boolean;
+  parameters: Record<string, string>;
+}
+
+interface Slot {
+  /** the page model */
+  main: Lane;
+  /** the number model (numbers.ts), when there is one */
+  numbers: Lane;
   pages: number;
   busy: boolean;
 }
@@ -214,31 +238,35 @@ class TesseractPool implements OcrEngine {
   private readonly recycleAfter: number;
   private readonly pageTimeoutMs: number;
   private readonly startTimeoutMs: number;
-  private readonly langPath: string;
-  private readonly lang: string;
-  private readonly gzip: boolean;
-  private readonly parameters: Record<string, string>;
+  private readonly model: Model;
+  private readonly numberModel: Model | null;
   private closed = false;
   private fatal: Error | null = null;
 
   constructor(opts: TesseractEngineOptions) {
-    this.lang = opts.lang ?? 'swe';
-    this.langPath = opts.langPath ?? defaultLangPath(this.lang);
-    this.gzip = resolveTraineddata(this.langPath, this.lang).gzip;
+    const lang = opts.lang ?? 'swe';
+    const langPath = opts.langPath ?? defaultLangPath(lang);
+    this.model = { lang, langPath, gzip: resolveTraineddata(langPath, lang).gzip, parameters: opts.parameters ?? {} };
+    const numberLang = opts.numberLang === undefined ? 'eng' : opts.numberLang;
+    if (numberLang) {
+      const path = opts.numberLangPath ?? defaultLangPath(numberLang);
+      // one uniform block of text: the stacked cut-outs (numbers.ts)
+      this.numberModel = { lang: numberLang, langPath: path, gzip: resolveTraineddata(path, numberLang).gzip, parameters: { tessedit_pageseg_mode: '6' } };
+    } else this.numberModel = null;
     this.size = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
     this.recycleAfter = Math.max(1, Math.floor(opts.recycleAfter ?? 50));
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 120_000;
     this.startTimeoutMs = opts.startTimeoutMs ?? 60_000;
-    this.parameters = opts.parameters ?? {};
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, starting: null, pages: 0, busy: false }));
+    const lane = (): Lane => ({ worker: null, starting: null });
+    this.slots = Array.from({ length: this.size }, () => ({ main: lane(), numbers: lane(), pages: 0, busy: false }));
     this.queue = new PQueue({ concurrency: this.size });
     livePools.add(this);
     installSignals();
   }
 
-  private async startWorker(): Promise<Tesseract.Worker> {
+  private async startWorker(model: Model): Promise<Tesseract.Worker> {
     // The file may have changed since construction; re-check so tesseract.js never falls back to fetching.
-    resolveTraineddata(this.langPath, this.lang);
+    resolveTraineddata(model.langPath, model.lang);
     // Without an errorHandler tesseract.js rethrows worker rejections from its message handler, i.e.
     // as an uncaught exception. With one, a failed start still leaves createWorker pending: the
     // handler's call is what ends the wait here (or the start timeout).
@@ -252,15 +280,15 @@ class TesseractPool implements OcrEngine {
       timer = setTimeout(() => reject(new Error(`no worker after ${this.startTimeoutMs} ms`)), this.startTimeoutMs);
     });
     timeout.catch(() => undefined);
-    const starting = createWorker(this.lang, OEM.LSTM_ONLY, {
-      langPath: this.langPath,
+    const starting = createWorker(model.lang, OEM.LSTM_ONLY, {
+      langPath: model.langPath,
       cacheMethod: 'none',
-      gzip: this.gzip,
+      gzip: model.gzip,
       errorHandler: (e: unknown) => fail(e),
     });
     try {
       const worker = await Promise.race([starting, failed, timeout]);
-      if (Object.keys(this.parameters).length > 0) await worker.setParameters(this.parameters);
+      if (Object.keys(model.parameters).length > 0) await worker.setParameters(model.parameters);
       return worker;
     } catch (e) {
       // should the worker come up after all, do not leave it running
@@ -271,23 +299,42 @@ class TesseractPool implements OcrEngine {
     }
   }
 
-  private async workerFor(slot: Slot): Promise<Tesseract.Worker> {
-    if (slot.worker) return slot.worker;
-    if (!slot.starting) {
-      slot.starting = this.startWorker().finally(() => {
-        slot.starting = null;
+  private async workerFor(lane: Lane, model: Model): Promise<Tesseract.Worker> {
+    if (lane.worker) return lane.worker;
+    if (!lane.starting) {
+      lane.starting = this.startWorker(model).finally(() => {
+        lane.starting = null;
       });
     }
-    slot.worker = await slot.starting;
-    slot.pages = 0;
-    return slot.worker;
+    lane.worker = await lane.starting;
+    return lane.worker;
   }
 
   private retire(slot: Slot): void {
-    const w = slot.worker;
-    slot.worker = null;
+    for (const lane of [slot.main, slot.numbers]) {
+      const w = lane.worker;
+      lane.worker = null;
+      if (w) void w.terminate().catch(() => undefined);
+    }
     slot.pages = 0;
-    if (w) void w.terminate().catch(() => undefined);
+  }
+
+  /** The page's numbers read again by the number model (numbers.ts). */
+  private async readNumbers(slot: Slot, image: Uint8Array, result: OcrResult): Promise<OcrResult> {
+    if (!this.numberModel || result.words.length === 0) return result;
+    const spans = numberSpans(result);
+    if (spans.length === 0) return result;
+    try {
+      const stacked = await stackCrops(image, spans);
+      const worker = await this.workerFor(slot.numbers, this.numberModel);
+      const { data } = await worker.recognize(Buffer.from(stacked.png), {}, { blocks: true });
+      const lines = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.map((l) => ({ text: l.text, y0: l.bbox.y0, y1: l.bbox.y1 }))));
+      const { result: fixed, fixes } = applyReadings(result, spans, readingsByRow(lines, stacked.rows));
+      return { ...fixed, numberFixes: fixes };
+    } catch (e) {
+      slot.numbers.worker = null; // a failed number worker is started afresh for the next page
+      return { ...result, numberError: errText(e) };
+    }
   }
 
   recognize(image: Uint8Array, pageNum: number): Promise<OcrResult> {
@@ -302,7 +349,7 @@ class TesseractPool implements OcrEngine {
       try {
         let worker: Tesseract.Worker;
         try {
-          worker = await this.workerFor(slot);
+          worker = await this.workerFor(slot.main, this.model);
         } catch (e) {
           // a worker that cannot start will not start for the next page either: stop the pool
           this.fatal = e instanceof Error ? e : new Error(String(e));
@@ -314,9 +361,11 @@ class TesseractPool implements OcrEngine {
           timer = setTimeout(() => res('timeout'), this.pageTimeoutMs);
         });
         const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
-        const job = worker.recognize(buf, {}, { text: true, blocks: true });
+        const job = worker
+          .recognize(buf, {}, { text: true, blocks: true })
+          .then((r) => this.readNumbers(slot, image, toResult(pageNum, r.data, t0)));
         job.catch(() => undefined); // settled below or abandoned after a timeout
-        let outcome: Tesseract.RecognizeResult | 'timeout';
+        let outcome: OcrResult | 'timeout';
         try {
           outcome = await Promise.race([job, timeout]);
         } catch (e) {
@@ -332,7 +381,7 @@ class TesseractPool implements OcrEngine {
         }
         slot.pages++;
         if (slot.pages >= this.recycleAfter) this.retire(slot);
-        return toResult(pageNum, outcome.data, t0);
+        return { ...outcome, ms: performance.now() - t0 };
       } finally {
         slot.busy = false;
       }
@@ -345,9 +394,10 @@ class TesseractPool implements OcrEngine {
     this.queue.clear();
     livePools.delete(this);
     if (livePools.size === 0) uninstallSignals();
-    const starting = this.slots.map((s) => s.starting).filter((p): p is Promise<Tesseract.Worker> => p !== null);
-    const workers = this.slots.map((s) => s.worker).filter((w): w is Tesseract.Worker => w !== null);
-    for (const s of this.slots) s.worker = null;
+    const lanes = this.slots.flatMap((s) => [s.main, s.numbers]);
+    const starting = lanes.map((l) => l.starting).filter((p): p is Promise<Tesseract.Worker> => p !== null);
+    const workers = lanes.map((l) => l.worker).filter((w): w is Tesseract.Worker => w !== null);
+    for (const l of lanes) l.worker = null;
     await Promise.allSettled(workers.map((w) => w.terminate()));
     // workers still booting are terminated once they are up
     await Promise.allSettled(starting.map((p) => p.then((w) => w.terminate())));
@@ -355,9 +405,9 @@ class TesseractPool implements OcrEngine {
 
   /** for process 'exit': no promises, just stop the threads */
   terminateSync(): void {
-    for (const s of this.slots) {
-      if (s.worker) void s.worker.terminate();
-      s.worker = null;
+    for (const l of this.slots.flatMap((s) => [s.main, s.numbers])) {
+      if (l.worker) void l.worker.terminate();
+      l.worker = null;
     }
   }
 }
@@ -367,7 +417,7 @@ function errText(e: unknown): string {
 }
 
 function failed(page: number, error: string, t0: number): OcrResult {
-  return { page, text: '', rawText: '', confidence: 0, words: [], lines: [], noiseWords: 0, error, ms: performance.now() - t0 };
+  return { page, text: '', rawText: '', confidence: 0, words: [], lines: [], noiseWords: 0, numberFixes: [], error, ms: performance.now() - t0 };
 }
 
 function toResult(page: number, data: Tesseract.Page, t0: number): OcrResult {
@@ -420,6 +470,7 @@ function toResult(page: number, data: Tesseract.Page, t0: number): OcrResult {
     words,
     lines,
     noiseWords: dropped,
+    numberFixes: [],
     error: null,
     ms: performance.now() - t0,
   };

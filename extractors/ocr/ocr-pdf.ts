@@ -122,6 +122,18 @@ export function pageFromOcr(
       line: null,
     });
   }
+  for (const f of result.numberFixes) {
+    warnings.push({
+      stage,
+      rule: 'ocr-number-reread',
+      message: `OCR number "${f.before}" read again with the English model as "${f.after}" (the Swedish model has no % sign)`,
+      page: num,
+      line: result.lines[f.line]?.textLine ?? null,
+    });
+  }
+  if (result.numberError) {
+    warnings.push({ stage, rule: 'ocr-number-reread-failed', message: `numbers on page ${num} could not be read again (${result.numberError}); a % sign may be missing`, page: num, line: null });
+  }
   if (result.words.length === 0) {
     warnings.push({ stage, rule: 'ocr-empty-page', message: `OCR found no text on page ${num}`, page: num, line: null });
   }
