@@ -164,4 +164,19 @@ När vi möts går det bättre.
 Två av tre är nöjda.
 Både barn och vuxna är välkomna.
 Efter två år ska insatsen utvärderas.
+Skolan är en trygg plats för alla barn.
+Biblioteket är en mötesplats för hela området.
+Förvaltningen är en stor arbetsgivare i kommunen.
+Huset är ett av de äldsta i staden.
+Hon är en av dem som har arbetat här längst.
+Det här är ett arbete som tar tid.
+Föreningen är en viktig del av livet i byn.
+Parken är öppen hela året.
+Verksamheten är en del av det förebyggande arbetet.
+Mottagningen är stängd under sommaren.
+Kontoret är en bra arbetsplats med en god arbetsmiljö.
+Varje år görs en enkät bland de boende.
+Ett år senare var allt klart.
+Om ett år ska vi se tillbaka på vad vi har gjort.
+Målet för i år är detsamma som förra året.
 `;
