@@ -130,11 +130,11 @@ function recase(chars: string[], edits: Edit[], allCaps: boolean): string {
   return out;
 }
 
-/** A search state: indices into the sorted edit list (ascending) and their summed log-probability. */
+/** A search state: indices into the sorted edit list (ascending) and their summed search cost. */
 interface State {
   idx: number[];
   /** Summed search cost (the heap order). */
-  logP: number;
+  cost: number;
   /** Summed log P(ocr | letter) of the real swaps. */
   prior: number;
   /** Real swaps (not counting kept suspects). */
@@ -142,7 +142,7 @@ interface State {
   seq: number;
 }
 
-/** Max-heap on logP (ties: first pushed first, so the order is deterministic). */
+/** Max-heap on cost (ties: first pushed first, so the order is deterministic). */
 class Heap {
   private readonly a: State[] = [];
   get size(): number {
@@ -152,7 +152,7 @@ class Heap {
     return this.a[0];
   }
   private before(x: State, y: State): boolean {
-    return x.logP > y.logP || (x.logP === y.logP && x.seq < y.seq);
+    return x.cost > y.cost || (x.cost === y.cost && x.seq < y.seq);
   }
   push(s: State): void {
     const a = this.a;
@@ -201,9 +201,11 @@ function overlapsAny(e: Edit, chosen: Edit[]): boolean {
 /**
  * Valid respellings of `token`, best prior first. The token itself is not included.
  *
- * Best first: combinations of swaps are visited in order of falling prior (a heap over the sorted swap
- * list, each combination reached from exactly one parent), so the lexicon is asked about the likeliest
- * spellings first and the search can stop as soon as the rest are too unlikely to matter.
+ * Best first: combinations of swaps are visited in order of falling search cost (the prior, or with
+ * `channel` the channel odds; a heap over the sorted swap list, each combination reached from exactly
+ * one parent), so the lexicon is asked about the likeliest spellings first and the search can stop as
+ * soon as the rest are too unlikely to matter. Hand-written because no maintained package offers this
+ * lazy enumeration of subsets in order of their sum, and a generic heap is a dozen lines.
  */
 export function candidates(token: string, lexicon: Lexicon, options: CandidateOptions = {}): Candidate[] {
   const chars = Array.from(token);
@@ -235,13 +237,13 @@ export function candidates(token: string, lexicon: Lexicon, options: CandidateOp
   const heap = new Heap();
   let seq = 0;
   const real = (e: Edit): number => (e.letter === null ? 0 : 1);
-  if (all.length > 0 && all[0].cost >= stopAt) heap.push({ idx: [0], logP: all[0].cost, prior: all[0].logP, edits: real(all[0]), seq: seq++ });
+  if (all.length > 0 && all[0].cost >= stopAt) heap.push({ idx: [0], cost: all[0].cost, prior: all[0].logP, edits: real(all[0]), seq: seq++ });
   let pops = 0;
   const maxPops = 40 * maxChecks + 1000;
   while (heap.size > 0 && checks < maxChecks && pops < maxPops) {
     const s = heap.pop()!;
     pops++;
-    if (s.logP < stopAt) break;
+    if (s.cost < stopAt) break;
     const chosen = s.idx.map((k) => all[k]);
     const last = chosen[chosen.length - 1];
     const ok = !overlapsAny(last, chosen.slice(0, -1));
@@ -260,7 +262,7 @@ export function candidates(token: string, lexicon: Lexicon, options: CandidateOp
           const prev = found.get(word);
           if (!prev || prev.logPrior < s.prior) found.set(word, { word, logPrior: s.prior, edits: s.edits });
           if (found.size === 1) {
-            const level = Math.max(finalFloor, -3 * Math.max(1, Math.ceil(-s.logP / 3)));
+            const level = Math.max(finalFloor, -3 * Math.max(1, Math.ceil(-s.cost / 3)));
             stopAt = Math.max(stopAt, level - 3);
           }
         }
@@ -270,19 +272,19 @@ export function candidates(token: string, lexicon: Lexicon, options: CandidateOp
     const j = s.idx[s.idx.length - 1];
     if (j + 1 < all.length) {
       const next = all[j + 1];
-      const replaced = s.logP - all[j].cost + next.cost;
+      const replaced = s.cost - all[j].cost + next.cost;
       if (replaced >= stopAt) {
         heap.push({
           idx: [...s.idx.slice(0, -1), j + 1],
-          logP: replaced,
+          cost: replaced,
           prior: s.prior - all[j].logP + next.logP,
           edits: s.edits - real(all[j]) + real(next),
           seq: seq++,
         });
       }
-      const added = s.logP + next.cost;
+      const added = s.cost + next.cost;
       if (ok && s.edits + real(next) <= maxEdits && added >= stopAt) {
-        heap.push({ idx: [...s.idx, j + 1], logP: added, prior: s.prior + next.logP, edits: s.edits + real(next), seq: seq++ });
+        heap.push({ idx: [...s.idx, j + 1], cost: added, prior: s.prior + next.logP, edits: s.edits + real(next), seq: seq++ });
       }
     }
   }
