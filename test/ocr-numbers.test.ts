@@ -1,8 +1,12 @@
 // The second reading of numbers (extractors/ocr/numbers.ts): which numbers are read again, and which
 // readings are taken. The end-to-end check (a scanned plan's percentages) is in scanned-plan.test.ts.
-import { describe, expect, it } from 'vitest';
-import type { OcrResult, OcrWord } from '../extractors/ocr/engine.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractImage } from '../extractors/image.js';
+import { createOcrEngine, type OcrResult, type OcrWord } from '../extractors/ocr/engine.js';
 import { applyReadings, numberSpans } from '../extractors/ocr/numbers.js';
+import { renderPages } from '../extractors/ocr/render.js';
+import { PLANS, renderPdf } from '../sample/generate.js';
+import { pngToTiff } from './helpers/scan.js';
 
 /** One OCR line of words, each 30 px high, placed left to right with the given gaps. */
 function page(words: Array<[text: string, confidence: number, gapBefore: number]>): OcrResult {
@@ -61,4 +65,22 @@ describe('second reading of numbers', () => {
     expect(result.words.map((w) => w.text)).toEqual(['Andel', 'nöjda', '90', '%', '2022', '96', '802']);
     expect(result.words[3].bbox).toEqual(row.words[3].bbox);
   });
+});
+
+describe('second reading of numbers on a page image', () => {
+  const engine = createOcrEngine({ workers: 1 });
+  afterAll(() => engine.terminate());
+
+  it('puts the % signs of an indicator table back, from a PNG and from a TIFF (cut from tesseract’s own copy)', async () => {
+    // page 3 of a made-up plan: an indicator table with `90 %` and `80 %`
+    const plan = PLANS.find((p) => p.key === 'hemtjanst' && p.year === 2022)!;
+    const [page] = await renderPages(new Uint8Array(await renderPdf(plan)), [3], 200);
+    const tiff = await pngToTiff(page.png, 200);
+    for (const [name, data] of [['p.png', page.png], ['p.tif', tiff]] as const) {
+      const { pages, warnings } = await extractImage(name, data, { engine });
+      expect(warnings.filter((w) => w.rule === 'ocr-number-reread-failed')).toEqual([]);
+      expect(warnings.filter((w) => w.rule === 'ocr-number-reread').length).toBeGreaterThan(0);
+      expect(pages[0].text).toMatch(/nöjda med sin insats 90 ?% 90 ?%/);
+    }
+  }, 60_000);
 });

@@ -319,7 +319,7 @@ class TesseractPool implements OcrEngine {
     slot.pages = 0;
   }
 
-  /** The page's numbers read again by the number model (numbers.ts). */
+  /** The page's numbers read again by the number model (numbers.ts); `image` is a PNG or JPEG. */
   private async readNumbers(slot: Slot, image: Uint8Array, result: OcrResult): Promise<OcrResult> {
     if (!this.numberModel || result.words.length === 0) return result;
     const spans = numberSpans(result);
@@ -332,7 +332,10 @@ class TesseractPool implements OcrEngine {
       const { result: fixed, fixes } = applyReadings(result, spans, readingsByRow(lines, stacked.rows));
       return { ...fixed, numberFixes: fixes };
     } catch (e) {
-      slot.numbers.worker = null; // a failed number worker is started afresh for the next page
+      // a number worker that failed is replaced for the next page
+      const w = slot.numbers.worker;
+      slot.numbers.worker = null;
+      if (w) void w.terminate().catch(() => undefined);
       return { ...result, numberError: errText(e) };
     }
   }
@@ -361,9 +364,16 @@ class TesseractPool implements OcrEngine {
           timer = setTimeout(() => res('timeout'), this.pageTimeoutMs);
         });
         const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+        // the cut-outs are made with @napi-rs/canvas, which reads PNG and JPEG (and crashes the process
+        // on a TIFF): for other images tesseract's own greyscale copy of the page is cut instead
+        const decodable = isPngOrJpeg(image);
         const job = worker
-          .recognize(buf, {}, { text: true, blocks: true })
-          .then((r) => this.readNumbers(slot, image, toResult(pageNum, r.data, t0)));
+          .recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null })
+          .then((r) => {
+            const page = decodable ? image : dataUrlBytes(r.data.imageGrey);
+            const res = toResult(pageNum, r.data, t0);
+            return page ? this.readNumbers(slot, page, res) : res;
+          });
         job.catch(() => undefined); // settled below or abandoned after a timeout
         let outcome: OcrResult | 'timeout';
         try {
@@ -410,6 +420,15 @@ class TesseractPool implements OcrEngine {
       l.worker = null;
     }
   }
+}
+
+function isPngOrJpeg(b: Uint8Array): boolean {
+  return (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
+}
+
+function dataUrlBytes(url: string | null | undefined): Uint8Array | null {
+  const m = url ? /^data:image\/png;base64,(.*)$/s.exec(url) : null;
+  return m ? new Uint8Array(Buffer.from(m[1], 'base64')) : null;
 }
 
 function errText(e: unknown): string {
