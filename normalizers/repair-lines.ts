@@ -1,11 +1,13 @@
-// The repair stage: encoding mojibake, then OCR letter damage, on the text of each page. Every change is
-// recorded with its position, before/after, rule and confidence. Clean text comes out unchanged.
+// The repair stage: encoding mojibake, then OCR letter damage, on the text of each page; on OCR'd pages
+// also the word boundaries a scan loses (ocr-letters/scan-words.ts). Every change is recorded with its
+// position, before/after, rule and confidence. Clean text comes out unchanged.
 import { repairMojibake } from './encoding/index.js';
 import { LanguageModel } from './ocr-letters/language-model.js';
 import { type Lexicon, loadLexicon } from './ocr-letters/lexicon.js';
 import { repairOcrLetters } from './ocr-letters/repair.js';
+import { repairScanWords } from './ocr-letters/scan-words.js';
 import type { DocLine, RepairRecord } from '../pipeline/model.js';
-import { carryLineSource } from './line-source.js';
+import { carryLineSource, isOcrLine } from './line-source.js';
 
 export interface RepairContext {
   lexicon: Lexicon;
@@ -50,10 +52,30 @@ export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocL
       out.push(...pageLines); // a repair that changed the line count is not trusted
       continue;
     }
-    pageLines.forEach((l, i) => out.push(texts[i] === l.text ? l : carryLineSource(l, { ...l, text: texts[i], cells: resplitCells(l, texts[i]) })));
     for (const r of fixed.repairs) repairs.push({ ...r, page, line: pageLines[r.line - 1]?.line ?? r.line });
+    pageLines.forEach((l, i) => {
+      const line = texts[i] === l.text ? l : carryLineSource(l, { ...l, text: texts[i], cells: resplitCells(l, texts[i]) });
+      if (!isOcrLine(l)) return void out.push(line);
+      const scan = repairScanLine(line, ctx);
+      out.push(scan.repairs.length ? carryLineSource(l, scan.line) : line);
+      for (const r of scan.repairs) repairs.push({ page, line: l.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence });
+    });
   }
   return { lines: out, repairs };
+}
+
+/** Word boundaries of an OCR line, cell by cell where it has cells (a split stays inside its cell). */
+function repairScanLine(line: DocLine, ctx: RepairContext): { line: DocLine; repairs: ReturnType<typeof repairScanWords>['repairs'] } {
+  if (!line.cells) {
+    const r = repairScanWords(line.text, ctx.lexicon, ctx.model);
+    return { line: { ...line, text: r.text }, repairs: r.repairs };
+  }
+  const fixed = line.cells.map((c, i) => ({ cell: c, ...repairScanWords(c.text, ctx.lexicon, ctx.model, { lineStart: i === 0 }) }));
+  const cells = fixed.map((f) => ({ ...f.cell, text: f.text }));
+  return {
+    line: { ...line, cells, text: cells.map((c) => c.text).join(' ').trim() },
+    repairs: fixed.flatMap((f) => f.repairs),
+  };
 }
 
 function resplitCells(line: DocLine, text: string): DocLine['cells'] {

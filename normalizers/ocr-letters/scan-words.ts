@@ -1,0 +1,115 @@
+// Word boundaries on Swedish OCR output. tesseract's Swedish model keeps å/ä/ö, but on a scan it drops
+// the space before or after a short word (`tryggai sitt`, `attde kan`, `äruppdaterade`, `Tas framav`) and
+// reads a speck between two words as punctuation glued to them (`stöd.och`, `på-arbetsplatsträff`,
+// `"Tjänsteutlåtande` at the start of a line). Only for OCR'd pages: a text layer or a text export
+// spells its words as the author did.
+//
+// - `ocr-split`: a word hunspell rejects that is two words it accepts, one of them a short function
+//   word (`i`, `att`, `de`, `är`, `av` …), gets its space back; of several splits the language model
+//   picks the likeliest.
+// - `ocr-speck`: a `.`, `:`, `,`, `;` or `-` between two lower-case words hunspell accepts, where the
+//   two are not one word, becomes a space — when one of them is a function word or the model has seen
+//   the pair.
+// - `ocr-lead-speck`: a lone quote, dot or guillemet glued to the first word of a line (before a
+//   capital) with no partner on the line is dropped.
+import { BOUNDARY, type LanguageModel } from './language-model.js';
+import type { Lexicon } from './lexicon.js';
+
+export type ScanWordRule = 'ocr-split' | 'ocr-speck' | 'ocr-lead-speck';
+
+export interface ScanWordRepair {
+  /** 1-based column (UTF-16 code units) of the word in the text */
+  column: number;
+  before: string;
+  after: string;
+  rule: ScanWordRule;
+  confidence: number;
+}
+
+/** Short words a scan most often glues to a neighbour. */
+const FUNCTION_WORDS = new Set(
+  'i att de är och på en ett av som för med till om det den vi har kan ska så sin sitt sina inte man när där hur vid mot från efter under över samt eller men han hon dem du jag nu då ut upp in fram'.split(' '),
+);
+const WORD = /^\p{Ll}+$/u;
+const SPECK_JOIN = /^(\p{Ll}{2,})[.:,;-](\p{Ll}{2,})([.,:;!?)]*)$/u;
+const LEAD_SPECK = /^["'«»„”“‘’.,·]+(?=\p{Lu})/u;
+
+function part(w: string, lexicon: Lexicon): boolean {
+  return w === 'i' || (Array.from(w).length >= 2 && lexicon.isWord(w));
+}
+
+/** The best split of a rejected lower-case word into two accepted words, one of them a function word. */
+function split(word: string, lexicon: Lexicon, lm: LanguageModel, prev: string, next: string): [string, string] | null {
+  if (lexicon.isWord(word)) return null;
+  const chars = Array.from(word);
+  let best: [string, string] | null = null;
+  let bestScore = -Infinity;
+  for (let k = 1; k < chars.length; k++) {
+    const a = chars.slice(0, k).join('');
+    const b = chars.slice(k).join('');
+    if (!FUNCTION_WORDS.has(a) && !FUNCTION_WORDS.has(b)) continue;
+    if (!part(a, lexicon) || !part(b, lexicon)) continue;
+    const score = lm.logBigram(prev, a) + lm.logBigram(a, b) + lm.logBigram(b, next);
+    if (score > bestScore) [best, bestScore] = [[a, b], score];
+  }
+  return best;
+}
+
+/**
+ * Repairs the word boundaries of one line of OCR text (or one cell of it). `prev`/`next` are the
+ * language-model keys beside it (sentence boundary when unknown).
+ */
+export function repairScanWords(
+  text: string,
+  lexicon: Lexicon,
+  lm: LanguageModel,
+  context: { lineStart?: boolean } = {},
+): { text: string; repairs: ScanWordRepair[] } {
+  const repairs: ScanWordRepair[] = [];
+  const parts = text.split(/(\s+)/);
+  let column = 1;
+  const keyOf = (i: number): string => {
+    const w = parts[i]?.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').toLowerCase();
+    return w ? w : BOUNDARY;
+  };
+  for (let i = 0; i < parts.length; i++) {
+    const raw = parts[i];
+    const at = column;
+    column += raw.length;
+    if (!raw || /^\s+$/.test(raw)) continue;
+    let word = raw;
+    if (i === 0 && context.lineStart !== false) {
+      const lead = LEAD_SPECK.exec(word);
+      const mark = lead?.[0] ?? '';
+      // a quote that opens here and closes later on the line is a real quote
+      if (lead && !/["'«»„”“‘’]/.test(text.slice(mark.length)) && lexicon.isWord(word.slice(mark.length).replace(/[^\p{L}]+$/u, ''))) {
+        repairs.push({ column: at, before: word, after: word.slice(mark.length), rule: 'ocr-lead-speck', confidence: 0.9 });
+        word = word.slice(mark.length);
+      }
+    }
+    const trail = /[.,:;!?)]*$/.exec(word)?.[0] ?? '';
+    const core = word.slice(0, word.length - trail.length);
+    const prev = keyOf(i - 2);
+    const next = keyOf(i + 2);
+    if (WORD.test(core) && Array.from(core).length >= 3) {
+      const s = split(core, lexicon, lm, prev, next);
+      if (s) {
+        const after = `${s[0]} ${s[1]}${trail}`;
+        repairs.push({ column: at, before: word, after, rule: 'ocr-split', confidence: 0.8 });
+        word = after;
+      }
+    } else {
+      const m = SPECK_JOIN.exec(word);
+      if (m && !lexicon.isWord(m[1] + m[2]) && lexicon.isWord(m[1]) && lexicon.isWord(m[2])) {
+        const known = FUNCTION_WORDS.has(m[1]) || FUNCTION_WORDS.has(m[2]) || lm.bigramCount(m[1], m[2]) > 0;
+        if (known) {
+          const after = `${m[1]} ${m[2]}${m[3]}`;
+          repairs.push({ column: at, before: word, after, rule: 'ocr-speck', confidence: 0.8 });
+          word = after;
+        }
+      }
+    }
+    parts[i] = word;
+  }
+  return { text: parts.join(''), repairs };
+}
