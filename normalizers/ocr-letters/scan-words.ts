@@ -6,10 +6,11 @@
 //
 // - `ocr-split`: a word hunspell rejects that is two words it accepts, one of them a short function
 //   word (`i`, `att`, `de`, `är`, `av` …), gets its space back; of several splits the language model
-//   picks the likeliest.
-// - `ocr-speck`: a `.`, `:`, `,`, `;` or `-` between two lower-case words hunspell accepts, where the
-//   two are not one word, becomes a space — when one of them is a function word or the model has seen
-//   the pair.
+//   picks the likeliest. Not a word the archive's clean text uses, nor a split that reads a compound
+//   prefix (`med|skapandeindex`) or an inflection ending (`enlighet|en`) as a function word.
+// - `ocr-speck`: a `.` between two lower-case words hunspell accepts, where the two are not one word,
+//   becomes a space when one of them is a function word or the model has seen the pair; a `-` only
+//   after a function word (`på-arbetsplatsträff`).
 // - `ocr-lead-speck`: a lone quote, dot or guillemet glued to the first word of a line (before a
 //   capital) with no partner on the line is dropped.
 import { BOUNDARY, type LanguageModel } from './language-model.js';
@@ -30,8 +31,16 @@ export interface ScanWordRepair {
 const FUNCTION_WORDS = new Set(
   'i att de är och på en ett av som för med till om det den vi har kan ska så sin sitt sina inte man när där hur vid mot från efter under över samt eller men han hon dem du jag nu då ut upp in fram'.split(' '),
 );
+/** Function words that also begin compounds and particle verbs (`medskapande`, `upprädd`): as the
+ * first part of a split they need a function word after them. */
+const PREFIX_LIKE = new Set('med till upp in ut fram över under av om på för mot efter vid från'.split(' '));
+/** Function words that are also inflection endings (`enlighet|en`, `prata|de`): as the second part of
+ * a split they need a function word before them. */
+const SUFFIX_LIKE = new Set('en ett de den det dem'.split(' '));
 const WORD = /^\p{Ll}+$/u;
-const SPECK_JOIN = /^(\p{Ll}{2,})[.:,;-](\p{Ll}{2,})([.,:;!?)]*)$/u;
+// a comma, colon or semicolon between words is more often real punctuation that lost its space; a hyphen
+// joins words in Swedish (`april-oktober`, `hbtq-personer`) unless a function word stands before it
+const SPECK_JOIN = /^(\p{Ll}{2,})([.-])(\p{Ll}{2,})([.,:;!?)]*)$/u;
 const LEAD_SPECK = /^["'«»„”“‘’.,·]+(?=\p{Lu})/u;
 
 function part(w: string, lexicon: Lexicon): boolean {
@@ -40,14 +49,17 @@ function part(w: string, lexicon: Lexicon): boolean {
 
 /** The best split of a rejected lower-case word into two accepted words, one of them a function word. */
 function split(word: string, lexicon: Lexicon, lm: LanguageModel, prev: string, next: string): [string, string] | null {
-  if (lexicon.isWord(word)) return null;
+  // a word the archive's clean text uses is a word, whatever the dictionary says
+  if (lexicon.isWord(word) || lm.count(word) > 0) return null;
   const chars = Array.from(word);
   let best: [string, string] | null = null;
   let bestScore = -Infinity;
   for (let k = 1; k < chars.length; k++) {
     const a = chars.slice(0, k).join('');
     const b = chars.slice(k).join('');
-    if (!FUNCTION_WORDS.has(a) && !FUNCTION_WORDS.has(b)) continue;
+    const fa = FUNCTION_WORDS.has(a);
+    const fb = FUNCTION_WORDS.has(b);
+    if (!((fa && (fb || !PREFIX_LIKE.has(a))) || (fb && (fa || !SUFFIX_LIKE.has(b))))) continue;
     if (!part(a, lexicon) || !part(b, lexicon)) continue;
     const score = lm.logBigram(prev, a) + lm.logBigram(a, b) + lm.logBigram(b, next);
     if (score > bestScore) [best, bestScore] = [[a, b], score];
@@ -100,10 +112,11 @@ export function repairScanWords(
       }
     } else {
       const m = SPECK_JOIN.exec(word);
-      if (m && !lexicon.isWord(m[1] + m[2]) && lexicon.isWord(m[1]) && lexicon.isWord(m[2])) {
-        const known = FUNCTION_WORDS.has(m[1]) || FUNCTION_WORDS.has(m[2]) || lm.bigramCount(m[1], m[2]) > 0;
+      const [, a, mark, b, tail] = m ?? [];
+      if (m && !lexicon.isWord(a + b) && lexicon.isWord(a) && lexicon.isWord(b)) {
+        const known = mark === '-' ? FUNCTION_WORDS.has(a) : FUNCTION_WORDS.has(a) || FUNCTION_WORDS.has(b) || lm.bigramCount(a, b) > 0;
         if (known) {
-          const after = `${m[1]} ${m[2]}${m[3]}`;
+          const after = `${a} ${b}${tail}`;
           repairs.push({ column: at, before: word, after, rule: 'ocr-speck', confidence: 0.8 });
           word = after;
         }
