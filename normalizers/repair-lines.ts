@@ -1,5 +1,6 @@
 // The repair stage: encoding mojibake, then OCR letter damage, on the text of each page; on OCR'd pages
-// also the word boundaries a scan loses (ocr-letters/scan-words.ts). Every change is recorded with its
+// (OCR'd here, or text whose letters showed OCR damage) also the word boundaries a scan loses
+// (ocr-letters/scan-words.ts). Every change is recorded with its
 // position, before/after, rule and confidence. Clean text comes out unchanged.
 import { repairMojibake } from './encoding/index.js';
 import { LanguageModel } from './ocr-letters/language-model.js';
@@ -23,8 +24,16 @@ export async function createRepairContext(cleanTexts: string[] = []): Promise<Re
   return { lexicon, model: LanguageModel.fromTexts(cleanTexts) };
 }
 
-/** Repairs one text (a page, or a whole text file); `line` of each record is 1-based within `text`. */
-export function repairText(text: string, ctx: RepairContext): { text: string; repairs: Omit<RepairRecord, 'page'>[] } {
+/** A page with this many å/ä/ö repairs was OCR'd, whatever file it came in: its word boundaries are
+ * OCR's too. */
+const OCR_DAMAGE_LETTERS = 2;
+
+/**
+ * Repairs one text (a page, or a whole text file); `line` of each record is 1-based within `text`.
+ * `ocrDamaged` tells that the letter repair found OCR damage, so the text's word boundaries may be
+ * repaired as a scan's (repairScanText).
+ */
+export function repairText(text: string, ctx: RepairContext): { text: string; repairs: Omit<RepairRecord, 'page'>[]; ocrDamaged: boolean } {
   const moji = repairMojibake(text);
   const letters = repairOcrLetters(moji.text, ctx.model, { lexicon: ctx.lexicon });
   return {
@@ -33,7 +42,20 @@ export function repairText(text: string, ctx: RepairContext): { text: string; re
       ...moji.repairs.map((r) => ({ line: r.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence })),
       ...letters.repairs.map((r) => ({ line: r.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence })),
     ],
+    ocrDamaged: letters.repairs.length >= OCR_DAMAGE_LETTERS,
   };
+}
+
+/** Word boundaries of OCR'd text, line by line (line count kept). */
+export function repairScanText(text: string, ctx: RepairContext): { text: string; repairs: Omit<RepairRecord, 'page'>[] } {
+  const lines = text.split('\n');
+  const repairs: Omit<RepairRecord, 'page'>[] = [];
+  const out = lines.map((l, i) => {
+    const r = repairScanWords(l, ctx.lexicon, ctx.model, { after: lines[i + 1] });
+    for (const x of r.repairs) repairs.push({ line: i + 1, before: x.before, after: x.after, rule: x.rule, confidence: x.confidence });
+    return r.text;
+  });
+  return { text: out.join('\n'), repairs };
 }
 
 /**
@@ -55,8 +77,8 @@ export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocL
     for (const r of fixed.repairs) repairs.push({ ...r, page, line: pageLines[r.line - 1]?.line ?? r.line });
     pageLines.forEach((l, i) => {
       const line = texts[i] === l.text ? l : carryLineSource(l, { ...l, text: texts[i], cells: resplitCells(l, texts[i]) });
-      if (!isOcrLine(l)) return void out.push(line);
-      const scan = repairScanLine(line, ctx);
+      if (!isOcrLine(l) && !fixed.ocrDamaged) return void out.push(line);
+      const scan = repairScanLine(line, texts[i + 1], ctx);
       out.push(scan.repairs.length ? carryLineSource(l, scan.line) : line);
       for (const r of scan.repairs) repairs.push({ page, line: l.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence });
     });
@@ -65,12 +87,12 @@ export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocL
 }
 
 /** Word boundaries of an OCR line, cell by cell where it has cells (a split stays inside its cell). */
-function repairScanLine(line: DocLine, ctx: RepairContext): { line: DocLine; repairs: ReturnType<typeof repairScanWords>['repairs'] } {
+function repairScanLine(line: DocLine, after: string | undefined, ctx: RepairContext): { line: DocLine; repairs: ReturnType<typeof repairScanWords>['repairs'] } {
   if (!line.cells) {
-    const r = repairScanWords(line.text, ctx.lexicon, ctx.model);
+    const r = repairScanWords(line.text, ctx.lexicon, ctx.model, { after });
     return { line: { ...line, text: r.text }, repairs: r.repairs };
   }
-  const fixed = line.cells.map((c, i) => ({ cell: c, ...repairScanWords(c.text, ctx.lexicon, ctx.model, { lineStart: i === 0 }) }));
+  const fixed = line.cells.map((c, i) => ({ cell: c, ...repairScanWords(c.text, ctx.lexicon, ctx.model, { lineStart: i === 0, after }) }));
   const cells = fixed.map((f) => ({ ...f.cell, text: f.text }));
   return {
     line: { ...line, cells, text: cells.map((c) => c.text).join(' ').trim() },

@@ -4,7 +4,7 @@
 import { type ExtractOptions, extractFile } from './extract.js';
 import type { RepairRecord } from './model.js';
 import { pagesToLines } from '../normalizers/lines.js';
-import { type RepairContext, repairLines, repairText } from '../normalizers/repair-lines.js';
+import { type RepairContext, repairLines, repairScanText, repairText } from '../normalizers/repair-lines.js';
 
 export async function repairFile(file: string, ctx: RepairContext, opts: ExtractOptions = {}): Promise<{ text: string; repairs: RepairRecord[] }> {
   const extraction = await extractFile(file, opts);
@@ -15,8 +15,9 @@ export async function repairFile(file: string, ctx: RepairContext, opts: Extract
     let offset = 0;
     for (const page of extraction.pages) {
       const fixed = repairText(page.text, ctx);
-      texts.push(fixed.text);
-      repairs.push(...fixed.repairs.map((r) => ({ ...r, page: page.num, line: offset + r.line })));
+      const scan = fixed.ocrDamaged ? repairScanText(fixed.text, ctx) : { text: fixed.text, repairs: [] };
+      texts.push(scan.text);
+      repairs.push(...[...fixed.repairs, ...scan.repairs].map((r) => ({ ...r, page: page.num, line: offset + r.line })));
       offset += page.text.split('\n').length;
     }
     return { text: texts.join('\n'), repairs };

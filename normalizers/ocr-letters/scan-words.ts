@@ -1,8 +1,8 @@
 // Word boundaries on Swedish OCR output. tesseract's Swedish model keeps å/ä/ö, but on a scan it drops
 // the space before or after a short word (`tryggai sitt`, `attde kan`, `äruppdaterade`, `Tas framav`) and
 // reads a speck between two words as punctuation glued to them (`stöd.och`, `på-arbetsplatsträff`,
-// `"Tjänsteutlåtande` at the start of a line). Only for OCR'd pages: a text layer or a text export
-// spells its words as the author did.
+// `"Tjänsteutlåtande` at the start of a line). Only for OCR'd text (pages OCR'd here, or an export whose
+// letters showed OCR damage): a text layer or a clean export spells its words as the author did.
 //
 // - `ocr-split`: a word hunspell rejects that is two words it accepts, one of them a short function
 //   word (`i`, `att`, `de`, `är`, `av` …), gets its space back; of several splits the language model
@@ -12,7 +12,7 @@
 //   becomes a space when one of them is a function word or the model has seen the pair; a `-` only
 //   after a function word (`på-arbetsplatsträff`).
 // - `ocr-lead-speck`: a lone quote, dot or guillemet glued to the first word of a line (before a
-//   capital) with no partner on the line is dropped.
+//   capital) with no partner on the line or the next is dropped.
 import { BOUNDARY, type LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -68,14 +68,14 @@ function split(word: string, lexicon: Lexicon, lm: LanguageModel, prev: string, 
 }
 
 /**
- * Repairs the word boundaries of one line of OCR text (or one cell of it). `prev`/`next` are the
- * language-model keys beside it (sentence boundary when unknown).
+ * Repairs the word boundaries of one line of OCR text (or one cell of it); `after` is the next line,
+ * where a quote opened on this one may close.
  */
 export function repairScanWords(
   text: string,
   lexicon: Lexicon,
   lm: LanguageModel,
-  context: { lineStart?: boolean } = {},
+  context: { lineStart?: boolean; after?: string } = {},
 ): { text: string; repairs: ScanWordRepair[] } {
   const repairs: ScanWordRepair[] = [];
   const parts = text.split(/(\s+)/);
@@ -93,8 +93,8 @@ export function repairScanWords(
     if (i === 0 && context.lineStart !== false) {
       const lead = LEAD_SPECK.exec(word);
       const mark = lead?.[0] ?? '';
-      // a quote that opens here and closes later on the line is a real quote
-      if (lead && !/["'«»„”“‘’]/.test(text.slice(mark.length)) && lexicon.isWord(word.slice(mark.length).replace(/[^\p{L}]+$/u, ''))) {
+      // a quote that opens here and closes later on the line, or on the next, is a real quote
+      if (lead && !/["'«»„”“‘’]/.test(`${text.slice(mark.length)}\n${context.after ?? ''}`) && lexicon.isWord(word.slice(mark.length).replace(/[^\p{L}]+$/u, ''))) {
         repairs.push({ column: at, before: word, after: word.slice(mark.length), rule: 'ocr-lead-speck', confidence: 0.9 });
         word = word.slice(mark.length);
       }
