@@ -51,7 +51,7 @@ export function repairScanText(text: string, ctx: RepairContext): { text: string
   const lines = text.split('\n');
   const repairs: Omit<RepairRecord, 'page'>[] = [];
   const out = lines.map((l, i) => {
-    const r = repairScanWords(l, ctx.lexicon, ctx.model, { after: lines[i + 1] });
+    const r = repairScanWords(l, ctx.lexicon, ctx.model, { before: lines[i - 1], after: lines[i + 1] });
     for (const x of r.repairs) repairs.push({ line: i + 1, before: x.before, after: x.after, rule: x.rule, confidence: x.confidence });
     return r.text;
   });
@@ -78,7 +78,7 @@ export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocL
     pageLines.forEach((l, i) => {
       const line = texts[i] === l.text ? l : carryLineSource(l, { ...l, text: texts[i], cells: resplitCells(l, texts[i]) });
       if (!isOcrLine(l) && !fixed.ocrDamaged) return void out.push(line);
-      const scan = repairScanLine(line, texts[i + 1], ctx);
+      const scan = repairScanLine(line, { before: texts[i - 1], after: texts[i + 1] }, ctx);
       out.push(scan.repairs.length ? carryLineSource(l, scan.line) : line);
       for (const r of scan.repairs) repairs.push({ page, line: l.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence });
     });
@@ -87,12 +87,20 @@ export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocL
 }
 
 /** Word boundaries of an OCR line, cell by cell where it has cells (a split stays inside its cell). */
-function repairScanLine(line: DocLine, after: string | undefined, ctx: RepairContext): { line: DocLine; repairs: ReturnType<typeof repairScanWords>['repairs'] } {
+function repairScanLine(
+  line: DocLine,
+  beside: { before?: string; after?: string },
+  ctx: RepairContext,
+): { line: DocLine; repairs: ReturnType<typeof repairScanWords>['repairs'] } {
   if (!line.cells) {
-    const r = repairScanWords(line.text, ctx.lexicon, ctx.model, { after });
+    const r = repairScanWords(line.text, ctx.lexicon, ctx.model, beside);
     return { line: { ...line, text: r.text }, repairs: r.repairs };
   }
-  const fixed = line.cells.map((c, i) => ({ cell: c, ...repairScanWords(c.text, ctx.lexicon, ctx.model, { lineStart: i === 0, after }) }));
+  // only the first cell runs on from the line before
+  const fixed = line.cells.map((c, i) => ({
+    cell: c,
+    ...repairScanWords(c.text, ctx.lexicon, ctx.model, { lineStart: i === 0, before: i === 0 ? beside.before : undefined, after: beside.after }),
+  }));
   const cells = fixed.map((f) => ({ ...f.cell, text: f.text }));
   return {
     line: { ...line, cells, text: cells.map((c) => c.text).join(' ').trim() },

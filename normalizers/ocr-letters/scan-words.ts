@@ -13,10 +13,14 @@
 //   after a function word (`på-arbetsplatsträff`).
 // - `ocr-lead-speck`: a lone quote, dot or guillemet glued to the first word of a line (before a
 //   capital) with no partner on the line or the next is dropped.
+// - `ocr-case`: a function word of two letters or more with a capital between two lower-case words
+//   (`trygga i Sin närmiljö`; across a line break only `sin`/`sitt`/`sina`) is written in lower case.
+// - `ocr-bullet`: a lone `»` opening a line before a capitalised word is a bullet `•` (the Swedish
+//   model has no `•` and reads it as `»`; a Swedish quote `»` has no space after it).
 import { BOUNDARY, type LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
 
-export type ScanWordRule = 'ocr-split' | 'ocr-speck' | 'ocr-lead-speck';
+export type ScanWordRule = 'ocr-split' | 'ocr-speck' | 'ocr-lead-speck' | 'ocr-case' | 'ocr-bullet';
 
 export interface ScanWordRepair {
   /** 1-based column (UTF-16 code units) of the word in the text */
@@ -38,6 +42,7 @@ const PREFIX_LIKE = new Set('med till upp in ut fram över under av om på för 
  * a split they need a function word before them. */
 const SUFFIX_LIKE = new Set('en ett de den det dem'.split(' '));
 const WORD = /^\p{Ll}+$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 // a comma, colon or semicolon between words is more often real punctuation that lost its space; a hyphen
 // joins words in Swedish (`april-oktober`, `hbtq-personer`) unless a function word stands before it
 const SPECK_JOIN = /^(\p{Ll}{2,})([.-])(\p{Ll}{2,})([.,:;!?)]*)$/u;
@@ -67,15 +72,29 @@ function split(word: string, lexicon: Lexicon, lm: LanguageModel, prev: string, 
   return best;
 }
 
+/** Reflexive possessives: they follow their subject, so they open no sentence and no heading. */
+const NEVER_FIRST = new Set(['sin', 'sitt', 'sina']);
+
 /**
- * Repairs the word boundaries of one line of OCR text (or one cell of it); `after` is the next line,
- * where a quote opened on this one may close.
+ * The word before part `i` on this line; when `i` opens the line, the last word of the line before, but
+ * only for a word that cannot open a sentence (a line without a full stop may be a heading: `…
+ * verksamheten` / `De lagar …`).
+ */
+function lastWordBefore(parts: string[], i: number, word: string, before: string | undefined): string {
+  if (i < 2 && !NEVER_FIRST.has(word.toLowerCase())) return '';
+  const left = i >= 2 ? parts[i - 2] : (before ?? '').trimEnd();
+  return left.split(/\s+/).at(-1) ?? '';
+}
+
+/**
+ * Repairs the word boundaries of one line of OCR text (or one cell of it); `before` and `after` are
+ * the lines beside it (a sentence runs on from `before`; a quote opened here may close in `after`).
  */
 export function repairScanWords(
   text: string,
   lexicon: Lexicon,
   lm: LanguageModel,
-  context: { lineStart?: boolean; after?: string } = {},
+  context: { lineStart?: boolean; before?: string; after?: string } = {},
 ): { text: string; repairs: ScanWordRepair[] } {
   const repairs: ScanWordRepair[] = [];
   const parts = text.split(/(\s+)/);
@@ -90,7 +109,10 @@ export function repairScanWords(
     column += raw.length;
     if (!raw || /^\s+$/.test(raw)) continue;
     let word = raw;
-    if (i === 0 && context.lineStart !== false) {
+    if (i === 0 && context.lineStart !== false && word === '»' && /^\s+\p{Lu}/u.test(text.slice(1))) {
+      repairs.push({ column: at, before: word, after: '•', rule: 'ocr-bullet', confidence: 0.7 });
+      word = '•';
+    } else if (i === 0 && context.lineStart !== false) {
       const lead = LEAD_SPECK.exec(word);
       const mark = lead?.[0] ?? '';
       // a quote that opens here and closes later on the line, or on the next, is a real quote
@@ -110,6 +132,10 @@ export function repairScanWords(
         repairs.push({ column: at, before: word, after, rule: 'ocr-split', confidence: 0.8 });
         word = after;
       }
+    } else if (CAPITALISED.test(core) && FUNCTION_WORDS.has(core.toLowerCase()) && !trail && WORD.test(lastWordBefore(parts, i, core, context.before)) && /^\p{Ll}/u.test(parts[i + 2] ?? '')) {
+      const after = core.toLowerCase();
+      repairs.push({ column: at, before: word, after, rule: 'ocr-case', confidence: 0.8 });
+      word = after;
     } else {
       const m = SPECK_JOIN.exec(word);
       const [, a, mark, b, tail] = m ?? [];
