@@ -1,7 +1,7 @@
 // The repair stage: encoding mojibake, then OCR letter damage, on the text of each page; on OCR'd pages
 // (OCR'd here, or text whose letters showed OCR damage) also the word boundaries a scan loses
-// (ocr-letters/scan-words.ts). Every change is recorded with its
-// position, before/after, rule and confidence. Clean text comes out unchanged.
+// (ocr-letters/scan-words.ts). Every change is recorded with its position, before/after, rule and
+// confidence. Clean text comes out unchanged.
 import { repairMojibake } from './encoding/index.js';
 import { LanguageModel } from './ocr-letters/language-model.js';
 import { type Lexicon, loadLexicon } from './ocr-letters/lexicon.js';
