@@ -50,7 +50,7 @@ describe('a scanned plan', () => {
       expect(scanned!.indicators).toHaveLength(textIndicators.length);
       // words the scan glued together (`attde`) or split with a speck (`stöd.och`) are parted again
       expect(scanned!.indicators.map((i) => i.name)).toEqual(textIndicators.map((i) => i.name));
-      const scanRepairs = await store.query(`select rule, count(*) from repairs group by rule order by rule`);
+      const scanRepairs = await store.query(`select distinct rule from repairs`);
       expect(scanRepairs.rows.map((r) => r[0])).toEqual(expect.arrayContaining(['ocr-split', 'ocr-speck']));
       expect(scanned!.indicators.map((i) => i.periodicity)).toEqual(textIndicators.map((i) => i.periodicity));
       // targets come through as the same kind and value: `öka`, `Tas fram av nämnd/styrelse`, and the
