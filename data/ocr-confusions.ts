@@ -4,7 +4,7 @@
 // Measured, not guessed. Three sources:
 //  - R200: clean Swedish (three seed excerpts + two texts written for the tests, 7 pages) rendered
 //    with pdfmake (Roboto 11 pt), rasterised with `pdftoppm -r 200`, OCR'd with `tesseract -l eng`,
-//    aligned character by character with the clean text (test/helpers/ocr-damage.ts `alignChars`).
+//    aligned character by character with the clean text (bench/fixtures-ocr-damage.ts `alignChars`).
 //  - R110: the same texts rasterised coarsely (`-r 110 -aa no`), which gives damage closer to seed 002.
 //  - SEED002: seed 002 itself (a real English-OCR'd plan, no reference text): 400 distinct words
 //    hunspell rejects, each aligned with the first hunspell suggestion that differs from it only at

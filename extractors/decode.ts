@@ -1,8 +1,8 @@
 // Bytes of a text export → string: UTF-8 (with or without BOM) and UTF-16 stay as they are; anything
 // else is read as Windows-1252, the encoding of older Swedish office exports. Mojibake inside the text
 // is the repair stage's business, not this one's.
-import { decodeBytes } from '../normalizers/encoding/index.js';
-import type { Message } from '../pipeline/model.js';
+import { decodeBytes } from './encoding/decode.js';
+import type { Message } from '../model/document.js';
 
 export function decodeText(data: Uint8Array): { text: string; warnings: Message[] } {
   const { text, encoding } = decodeBytes(data);

@@ -1,7 +1,7 @@
 // A scanned page as an image file (PNG, JPEG, TIFF) → one OCR'd page. tesseract.js (Leptonica) reads
 // all three itself; this module only reads the header for the pixel size and resolution, so that OCR
 // positions can be given in points like a PDF page's.
-import { InputError, type ExtractedPage, type Message } from '../pipeline/model.js';
+import { InputError, type ExtractedPage, type Message } from '../model/document.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
 import { pageFromOcr, type OcrPagesOptions } from './ocr/ocr-pdf.js';
 

@@ -11,8 +11,8 @@
 // fonts and CJK cmaps load offline and pdf.js does not warn about them.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { InputError, type ExtractedPage, type Message, type TextItem } from '../pipeline/model.js';
-import { pageToLines } from '../normalizers/pdf-lines.js';
+import { InputError, type ExtractedPage, type Message, type TextItem } from '../model/document.js';
+import { pageToLines } from './pdf-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 

@@ -1,6 +1,6 @@
 // The per-page choice between a PDF's text layer and OCR (OCRmyPDF's model), and OCR of the pages that
 // need it. The OCR engine is one shared pool, created only when a page needs it.
-import { InputError, type ExtractedPage, type Message } from '../pipeline/model.js';
+import { InputError, type ExtractedPage, type Message } from '../model/document.js';
 import { readPdfPages } from './pdf.js';
 import { decidePage, type OcrMode } from './ocr/decide.js';
 import type { OcrEngine } from './ocr/engine.js';

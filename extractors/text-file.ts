@@ -1,7 +1,7 @@
 // Text and markdown exports → pages. A text dump has lost its page boundaries except for traces:
 // form feeds, pdf-parse's `-- N of M --` markers, running `Sid N (M)` headers, and pdf.js's habit of
 // starting a page's first line with a single space right after the previous page's last line.
-import type { ExtractedPage, Message } from '../pipeline/model.js';
+import type { ExtractedPage, Message } from '../model/document.js';
 
 const PAGE_MARKER = /^\s*--\s*(\d+)\s+of\s+\d+\s*--\s*$/;
 const SID_HEADER = /\bSid\s+(\d+)\s*\(\s*\d+\s*\)/;

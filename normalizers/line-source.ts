@@ -6,7 +6,7 @@
 // Kept beside the lines rather than in DocLine: the line model is the public contract between stages,
 // and this is working knowledge of the parse stage only (it is rebuilt from the stored pages on every
 // parse, OCR items included).
-import type { DocLine, ExtractedPage, TextItem } from '../pipeline/model.js';
+import type { DocLine, ExtractedPage, TextItem } from '../model/document.js';
 
 export interface LineSource {
   method: ExtractedPage['method'];

@@ -2,13 +2,13 @@
 // reported with its reason and skipped; the batch goes on.
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type ExtractOptions, extractFile, formatOf, OcrPool, readInput } from './extract.js';
+import { type ExtractOptions, extractFile, formatOf, OcrPool, readInput } from '../extractors/index.js';
 import type { OcrMode } from '../extractors/scan.js';
-import { InputError, type PlanDocument } from './model.js';
-import { PARSER_VERSION, parseExtraction } from './parse.js';
-import type { PlanStore } from './store/store.js';
-import { createRepairContext, type RepairContext } from '../normalizers/repair-lines.js';
-import type { Extraction } from './model.js';
+import { InputError, type PlanDocument } from '../model/document.js';
+import { PARSER_VERSION, parseExtraction } from '../normalizers/parse/index.js';
+import type { PlanStore } from '../data/store/store.js';
+import { createRepairContext, type RepairContext } from '../normalizers/repair/index.js';
+import type { Extraction } from '../model/document.js';
 
 /** Clean pages the archive already holds (no OCR, no repairs): the repair's picture of good Swedish. */
 const CLEAN_PAGES_SQL = `SELECT text FROM pages WHERE method <> 'ocr'

@@ -4,13 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { archiveRepairContext, collectInputs, describe, importFiles, rebuildAll, type BatchEvents, type Outcome } from './batch.js';
-import { createRepairContext } from '../normalizers/repair-lines.js';
+import { createRepairContext } from '../normalizers/repair/index.js';
 import { repairFile } from './repair-file.js';
 import type { OcrMode } from '../extractors/scan.js';
-import { extractFile } from './extract.js';
-import { InputError } from './model.js';
-import { parseExtraction } from './parse.js';
-import { PlanStore } from './store/store.js';
+import { extractFile } from '../extractors/index.js';
+import { InputError } from '../model/document.js';
+import { parseExtraction } from '../normalizers/parse/index.js';
+import { PlanStore } from '../data/store/store.js';
 import { formatRows, type OutputFormat } from '../reports/table-format.js';
 
 /** The package version, from the nearest package.json above this file (src via tsx, or dist/). */

@@ -1,10 +1,10 @@
 // `plans repair FILE`: the extracted text of one input with its damage repaired, for people to read and
 // scripts to diff. Text files are repaired as they are, line for line, so clean files stay byte-identical;
 // PDFs (text layer or OCR) print the lines rebuilt from their pages.
-import { type ExtractOptions, extractFile } from './extract.js';
-import type { RepairRecord } from './model.js';
-import { pagesToLines } from '../normalizers/lines.js';
-import { type RepairContext, repairLines, repairScanText, repairText } from '../normalizers/repair-lines.js';
+import { type ExtractOptions, extractFile } from '../extractors/index.js';
+import type { RepairRecord } from '../model/document.js';
+import { pagesToLines } from '../normalizers/lines/index.js';
+import { type RepairContext, repairLines, repairScanText, repairText } from '../normalizers/repair/index.js';
 
 export async function repairFile(file: string, ctx: RepairContext, opts: ExtractOptions = {}): Promise<{ text: string; repairs: RepairRecord[] }> {
   const extraction = await extractFile(file, opts);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { badness, decodeBytes, fixEncoding, repairMojibake } from '../normalizers/encoding/index.js';
+import { badness, decodeBytes, fixEncoding, repairMojibake } from '../normalizers/repair/encoding/index.js';
 
 const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/seeds');
 const haveSeeds = existsSync(SEEDS_DIR);

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectInputs, importFiles, rebuildAll } from '../pipeline/batch.js';
-import { extractFile } from '../pipeline/extract.js';
-import { parseExtraction } from '../pipeline/parse.js';
-import { PlanStore } from '../pipeline/store/store.js';
+import { extractFile } from '../extractors/index.js';
+import { parseExtraction } from '../normalizers/parse/index.js';
+import { PlanStore } from '../data/store/store.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
 const COUNTED = ['documents', 'pages', 'goals', 'goal_sections', 'indicators', 'activities', 'budget_lines', 'warnings'];
@@ -118,7 +118,7 @@ describe('bad input', () => {
   it('refuses a second writer on the same database with a clear error', async () => {
     // DuckDB's file lock is per process, so the second writer is a child process
     const { execFileSync } = await import('node:child_process');
-    const module = new URL('../pipeline/store/store.ts', import.meta.url).href;
+    const module = new URL('../data/store/store.ts', import.meta.url).href;
     const script = `import(${JSON.stringify(module)}).then(async ({ PlanStore }) => {
       try { (await PlanStore.open(process.argv[1])).close(); console.log('opened'); }
       catch (e) { console.log(e.message); } })`;

@@ -1,11 +1,11 @@
-// Å/ä/ö repair for English-model OCR, measured on damage made here (test/helpers/ocr-damage.ts): clean
+// Å/ä/ö repair for English-model OCR, measured on damage made here (bench/fixtures-ocr-damage.ts): clean
 // Swedish → PDF → PNG → `tesseract -l eng`, then CER before/after the repair against the clean text.
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LanguageModel } from '../normalizers/ocr-letters/language-model.js';
-import { loadLexicon } from '../normalizers/ocr-letters/lexicon.js';
-import { repairOcrLetters } from '../normalizers/ocr-letters/repair.js';
+import { LanguageModel } from '../normalizers/repair/ocr-letters/language-model.js';
+import { loadLexicon } from '../normalizers/repair/ocr-letters/lexicon.js';
+import { repairOcrLetters } from '../normalizers/repair/ocr-letters/repair.js';
 import {
   HELD_OUT_TEXT,
   OWN_TEXTS,
@@ -15,7 +15,7 @@ import {
   seedExcerpt,
   type OcrFixture,
   type Raster,
-} from './helpers/ocr-damage.js';
+} from '../bench/fixtures-ocr-damage.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
 const CLEAN = ['000', '003', '004'] as const;

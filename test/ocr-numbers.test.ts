@@ -6,7 +6,7 @@ import { createOcrEngine, type OcrResult, type OcrWord } from '../extractors/ocr
 import { applyReadings, numberSpans } from '../extractors/ocr/numbers.js';
 import { renderPages } from '../extractors/ocr/render.js';
 import { PLANS, renderPdf } from '../sample/generate.js';
-import { pngToTiff } from './helpers/scan.js';
+import { pngToTiff } from '../bench/fixtures-scan.js';
 
 /** One OCR line of words, each 30 px high, placed left to right with the given gaps. */
 function page(words: Array<[text: string, confidence: number, gapBefore: number]>): OcrResult {

@@ -15,8 +15,8 @@ import { decidePage } from '../extractors/ocr/decide.js';
 import { createOcrEngine, defaultLangPath, OcrSetupError, type OcrEngine, type OcrResult } from '../extractors/ocr/engine.js';
 import { ocrPdfPages, pageFromOcr } from '../extractors/ocr/ocr-pdf.js';
 import { DEFAULT_OCR_DPI, renderPage } from '../extractors/ocr/render.js';
-import type { TextItem } from '../pipeline/model.js';
-import { cer, makeScannedPdf, pngToJpeg, pngToTiff, scanProse, type ScannedDoc } from './helpers/scan.js';
+import type { TextItem } from '../model/document.js';
+import { cer, makeScannedPdf, pngToJpeg, pngToTiff, scanProse, type ScannedDoc } from '../bench/fixtures-scan.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

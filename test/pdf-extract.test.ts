@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdf } from '../extractors/pdf.js';
-import { pageToLines } from '../normalizers/pdf-lines.js';
-import { extractFile } from '../pipeline/extract.js';
-import { InputError, type DocLine, type ExtractedPage, type TextItem } from '../pipeline/model.js';
+import { pageToLines } from '../extractors/pdf-lines.js';
+import { extractFile } from '../extractors/index.js';
+import { InputError, type DocLine, type ExtractedPage, type TextItem } from '../model/document.js';
 import {
   INDICATOR_ROWS,
   PARAGRAPHS,

@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFile } from '../pipeline/extract.js';
-import type { PlanDocument } from '../pipeline/model.js';
-import { parseExtraction } from '../pipeline/parse.js';
+import { extractFile } from '../extractors/index.js';
+import type { PlanDocument } from '../model/document.js';
+import { parseExtraction } from '../normalizers/parse/index.js';
 import { PLANS, renderAs } from '../sample/generate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plans-forms-'));

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRepairContext, type RepairContext } from '../normalizers/repair-lines.js';
+import { createRepairContext, type RepairContext } from '../normalizers/repair/index.js';
 import { importFiles } from '../pipeline/batch.js';
-import { extractFile } from '../pipeline/extract.js';
-import { parseExtraction } from '../pipeline/parse.js';
+import { extractFile } from '../extractors/index.js';
+import { parseExtraction } from '../normalizers/parse/index.js';
 import { repairFile } from '../pipeline/repair-file.js';
-import { PlanStore } from '../pipeline/store/store.js';
+import { PlanStore } from '../data/store/store.js';
 import { PLANS, renderPdf, renderText, toMojibake } from '../sample/generate.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 

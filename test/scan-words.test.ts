@@ -3,13 +3,13 @@
 // (`stöd och` → `stöd.och`, `på arbetsplatsträff` → `på-arbetsplatsträff`). Clean text must never change.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LanguageModel } from '../normalizers/ocr-letters/language-model.js';
-import { type Lexicon, loadLexicon } from '../normalizers/ocr-letters/lexicon.js';
-import { repairScanWords } from '../normalizers/ocr-letters/scan-words.js';
+import { LanguageModel } from '../normalizers/repair/ocr-letters/language-model.js';
+import { type Lexicon, loadLexicon } from '../normalizers/repair/ocr-letters/lexicon.js';
+import { repairScanWords } from '../normalizers/repair/ocr-letters/scan-words.js';
 import { recordLineSource } from '../normalizers/line-source.js';
-import { createRepairContext, repairLines } from '../normalizers/repair-lines.js';
-import type { DocLine } from '../pipeline/model.js';
-import { HELD_OUT_TEXT, OWN_TEXTS } from './helpers/ocr-damage.js';
+import { createRepairContext, repairLines } from '../normalizers/repair/index.js';
+import type { DocLine } from '../model/document.js';
+import { HELD_OUT_TEXT, OWN_TEXTS } from '../bench/fixtures-ocr-damage.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
 const FUNCTION_WORDS = new Set('i att de är och på en ett av som för med till om det den vi har kan ska så'.split(' '));

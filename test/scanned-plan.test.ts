@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPages } from '../extractors/ocr/render.js';
 import { importFiles } from '../pipeline/batch.js';
-import { extractFile } from '../pipeline/extract.js';
-import { parseExtraction } from '../pipeline/parse.js';
-import { PlanStore } from '../pipeline/store/store.js';
+import { extractFile } from '../extractors/index.js';
+import { parseExtraction } from '../normalizers/parse/index.js';
+import { PlanStore } from '../data/store/store.js';
 import { PLANS, renderPdf } from '../sample/generate.js';
-import { addScanNoise, cer, imagesToPdf } from './helpers/scan.js';
+import { addScanNoise, cer, imagesToPdf } from '../bench/fixtures-scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plans-scan-'));
 

@@ -1,6 +1,6 @@
 // Seeds 000 (plan 2022, no front page) and 004 (plan 2023, running page headers), read from ../shared.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../pipeline/model.js';
+import type { PlanDocument } from '../model/document.js';
 import { countLevels, haveSeeds, parseSeed } from './helpers/seeds.js';
 
 type Row = [name: string, unit: string | null, kf: string | null, period: string];

@@ -1,7 +1,7 @@
 // Seeds 001 (markdown conversion, 2017, two budget tables), 002 (English-model OCR, 2023) and
 // 003 (PDF text, 2025, no front page), read from ../shared.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../pipeline/model.js';
+import type { PlanDocument } from '../model/document.js';
 import { countLevels, haveSeeds, parseSeed } from './helpers/seeds.js';
 
 const rows = (doc: PlanDocument) =>

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Extraction, PlanDocument } from '../pipeline/model.js';
-import { ALL_TABLES, DOCUMENT_TABLES, SCHEMA_VERSION } from '../pipeline/store/schema.js';
-import { PlanStore, StoreError } from '../pipeline/store/store.js';
+import { Extraction, PlanDocument } from '../model/document.js';
+import { ALL_TABLES, DOCUMENT_TABLES, SCHEMA_VERSION } from '../data/store/schema.js';
+import { PlanStore, StoreError } from '../data/store/store.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -306,7 +306,7 @@ describe('opening', () => {
   });
 
   it('refuses a second process with a clear error', () => {
-    const module = new URL('../pipeline/store/store.ts', import.meta.url).href;
+    const module = new URL('../data/store/store.ts', import.meta.url).href;
     const script = `import(${JSON.stringify(module)}).then(async ({ PlanStore }) => {
       try { (await PlanStore.open(process.argv[1])).close(); console.log('opened'); }
       catch (e) { console.log(e.message); } })`;

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, type OcrEngine } from '../extractors/ocr/engine.js';
 import { readPdfPages } from '../extractors/pdf.js';
 import { extractPdfWithOcr } from '../extractors/scan.js';
-import { InputError } from '../pipeline/model.js';
+import { InputError } from '../model/document.js';
 import { vectorOnlyPdf } from './helpers/make-pdf.js';
-import { cer, makeScannedPdf, makeTextPdf, scanReference, SCAN_PARAGRAPHS } from './helpers/scan.js';
+import { cer, makeScannedPdf, makeTextPdf, scanReference, SCAN_PARAGRAPHS } from '../bench/fixtures-scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'curves-'));
 

@@ -5,7 +5,7 @@
 // replacement characters. It is distrusted (→ OCR) when it is missing, nearly empty while the page is
 // not, or garbage — the typical failures being fonts without a ToUnicode map (glyph soup, U+FFFD,
 // private-use code points) and scanners' own bad OCR layers.
-import type { TextItem } from '../../pipeline/model.js';
+import type { TextItem } from '../../model/document.js';
 
 export type OcrMode = 'auto' | 'always' | 'never';
 

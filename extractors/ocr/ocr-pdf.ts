@@ -1,6 +1,6 @@
 // OCR of PDF pages: render (pdf-parse getScreenshot) → tesseract.js pool → ExtractedPage with
 // positioned items in PDF points, so the positional line/table reader works on scans as on text PDFs.
-import { InputError, type ExtractedPage, type Message, type TextItem } from '../../pipeline/model.js';
+import { InputError, type ExtractedPage, type Message, type TextItem } from '../../model/document.js';
 import type { OcrEngine, OcrResult, OcrWord } from './engine.js';
 import { DEFAULT_OCR_DPI, renderPages } from './render.js';
 

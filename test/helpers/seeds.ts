@@ -1,9 +1,9 @@
 // The real plans live beside the project in ../shared/seeds; they are read by path, never copied.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { extractFile } from '../../pipeline/extract.js';
-import type { PlanDocument } from '../../pipeline/model.js';
-import { parseExtraction } from '../../pipeline/parse.js';
+import { extractFile } from '../../extractors/index.js';
+import type { PlanDocument } from '../../model/document.js';
+import { parseExtraction } from '../../normalizers/parse/index.js';
 
 export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
 export const haveSeeds = existsSync(SEEDS_DIR);

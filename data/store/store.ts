@@ -1,0 +1,428 @@
+// The DuckDB store: one file, one writer. Loads are keyed by content (SHA-256 of the file's bytes):
+// loading the same bytes again writes nothing ('unchanged'); new bytes at a path already stored replace
+// that document's rows ('replaced'). Each document is written in ONE transaction (BEGIN … COMMIT, ROLLBACK
+// on any error). Rows go in through the DuckDB Appender on the same connection, inside that transaction:
+// appended rows are visible to the transaction before COMMIT and vanish on ROLLBACK (checked by
+// test/store.test.ts); before COMMIT the load also counts what landed per table and rolls back on a
+// mismatch, so a change in that behaviour cannot go unnoticed.
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBResultReader,
+  dateValue,
+  timestampValue,
+} from '@duckdb/node-api';
+import { resolve } from 'node:path';
+import { type Extraction, ExtractedPage, Message, type PlanDocument, SourceFormat, type Target } from '../../model/document.js';
+import {
+  ALL_TABLES,
+  type ColumnType,
+  DOCUMENT_TABLES,
+  MIGRATIONS,
+  PARSED_TABLES,
+  SCHEMA_VERSION,
+  type Table,
+  TABLES_SQL,
+  VIEWS_SQL,
+  createTableSql,
+  tableByName,
+} from './schema.js';
+
+export type LoadResult = 'inserted' | 'replaced' | 'unchanged';
+
+export interface LoadOptions {
+  /** recorded in documents.parser_version */
+  parserVersion?: string;
+  /** Test hook: called after each table's rows are appended, inside the transaction; a throw aborts the load. */
+  afterTable?: (table: string) => void | Promise<void>;
+  /** Test hook: throw after this table's rows are appended (e.g. 'pages', 'goals'). */
+  failAfter?: string;
+}
+
+export interface StoredDocument {
+  documentId: string;
+  path: string;
+  format: string;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+}
+
+export class StoreError extends Error {
+  constructor(message: string, readonly code: 'locked' | 'open' | 'schema' | 'missing' | 'mismatch' | 'input' = 'open') {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** A value handed to the Appender; dates as 'YYYY-MM-DD', timestamps as Date. */
+type Cell = string | number | Date | null | undefined;
+
+/** Paths open in this process. DuckDB's file lock is per process, so a second instance here would not be refused by it. */
+const openInThisProcess = new Set<string>();
+
+export class PlanStore {
+  private closed = false;
+  /** per table: for each column of the table as it is in the file, its index in our declared columns (-1: not ours) */
+  private readonly layouts = new Map<string, number[]>();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    /** the path as given */
+    readonly path: string,
+    private readonly key: string,
+  ) {}
+
+  /** Opens (creating if missing) a database file and brings its schema to the current version. */
+  static async open(dbPath: string): Promise<PlanStore> {
+    const memory = dbPath === ':memory:' || dbPath === '';
+    const key = memory ? `:memory:${Math.random()}` : resolve(dbPath);
+    const shown = memory ? ':memory:' : resolve(dbPath);
+    if (openInThisProcess.has(key)) {
+      throw new StoreError(`database ${shown} is in use by another process (already open by another PlanStore in this process)`, 'locked');
+    }
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(memory ? ':memory:' : dbPath);
+    } catch (e) {
+      const msg = (e as Error).message ?? String(e);
+      if (/could not set lock/i.test(msg)) {
+        const pid = /PID (\d+)/.exec(msg)?.[1];
+        throw new StoreError(`database ${shown} is in use by another process${pid ? ` (PID ${pid})` : ''}; close it and try again`, 'locked');
+      }
+      throw new StoreError(`cannot open database ${shown}: ${msg.split('\n')[0]}`, 'open');
+    }
+    let conn: DuckDBConnection | undefined;
+    try {
+      conn = await instance.connect();
+      const store = new PlanStore(instance, conn, dbPath, key);
+      await store.ensureSchema(shown);
+      await store.readLayouts();
+      openInThisProcess.add(key);
+      return store;
+    } catch (e) {
+      conn?.closeSync();
+      instance.closeSync();
+      throw e;
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    openInThisProcess.delete(this.key);
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+
+  async hasDocument(sha256: string): Promise<boolean> {
+    const r = await this.conn.runAndReadAll('SELECT 1 FROM documents WHERE document_id = $1', [sha256]);
+    return r.currentRowCount > 0;
+  }
+
+  /**
+   * Loads one document in one transaction. Same content hash already stored → 'unchanged', nothing written.
+   * Same path stored with another hash → that document's rows are deleted and the new ones written ('replaced').
+   */
+  async load(extraction: Extraction, doc: PlanDocument, opts: LoadOptions = {}): Promise<LoadResult> {
+    const id = extraction.source.sha256;
+    if (doc.source.sha256 !== id) {
+      throw new StoreError(`document ${doc.source.path} was parsed from other content (${doc.source.sha256}) than its extraction (${id})`, 'input');
+    }
+    const hook = hookOf(opts);
+    return this.transaction(async () => {
+      if (await this.hasDocument(id)) return 'unchanged';
+      const previous = await this.conn.runAndReadAll('SELECT document_id FROM documents WHERE path = $1', [extraction.source.path]);
+      const oldIds = previous.getRowsJson().map((r) => String(r[0]));
+      for (const old of oldIds) await this.deleteRows(old, DOCUMENT_TABLES);
+
+      await this.append('documents', [
+        [
+          id,
+          extraction.source.path,
+          extraction.source.format,
+          extraction.source.pages,
+          doc.unit.name,
+          doc.unit.key,
+          doc.district,
+          doc.year,
+          doc.dnr,
+          new Date(),
+          opts.parserVersion ?? 'unknown',
+          statusOf(doc),
+        ],
+      ]);
+      await hook('documents');
+      await this.append(
+        'pages',
+        extraction.pages.map((p) => [id, p.num, p.text, p.items ? JSON.stringify(p.items) : null, p.method, p.confidence, p.width, p.height]),
+      );
+      await hook('pages');
+      await this.appendParsed(id, doc, hook);
+      await this.verify(id, { documents: 1, pages: extraction.pages.length, ...parsedCounts(doc) });
+      return oldIds.length ? 'replaced' : 'inserted';
+    });
+  }
+
+  /**
+   * Rewrites the parsed rows (goals … warnings) and the document's metadata from a new parse of its stored
+   * pages; `documents.imported_at`, `path` and `pages` are kept. One transaction.
+   */
+  async replaceParsed(extraction: Extraction, doc: PlanDocument, opts: LoadOptions = {}): Promise<void> {
+    const id = extraction.source.sha256;
+    const hook = hookOf(opts);
+    await this.transaction(async () => {
+      if (!(await this.hasDocument(id))) throw new StoreError(`no document ${id} in ${this.path}`, 'missing');
+      await this.deleteRows(id, PARSED_TABLES);
+      await this.conn.run(
+        `UPDATE documents SET unit_name = $2, unit_key = $3, district = $4, year = $5, dnr = $6, parser_version = $7, status = $8
+         WHERE document_id = $1`,
+        [id, doc.unit.name, doc.unit.key, doc.district, doc.year, doc.dnr, opts.parserVersion ?? 'unknown', statusOf(doc)],
+      );
+      await this.appendParsed(id, doc, hook);
+      await this.verify(id, parsedCounts(doc));
+    });
+  }
+
+  async storedDocuments(): Promise<StoredDocument[]> {
+    const r = await this.conn.runAndReadAll('SELECT document_id, path, format FROM documents ORDER BY path, document_id');
+    return r.getRowsJson().map(([documentId, path, format]) => ({ documentId: String(documentId), path: String(path), format: String(format) }));
+  }
+
+  /** The Extraction as it was loaded: source, pages with their positioned items, and the extract-stage warnings. */
+  async storedExtraction(documentId: string): Promise<Extraction> {
+    const d = await this.conn.runAndReadAll('SELECT path, format, page_count FROM documents WHERE document_id = $1', [documentId]);
+    const [row] = d.getRowsJson();
+    if (!row) throw new StoreError(`no document ${documentId} in ${this.path}`, 'missing');
+    const p = await this.conn.runAndReadAll(
+      'SELECT page, text, items, method, confidence, width, height FROM pages WHERE document_id = $1 ORDER BY page',
+      [documentId],
+    );
+    const pages = p.getRowsJson().map(([num, text, items, method, confidence, width, height]) =>
+      ExtractedPage.parse({ num, text, items: items === null ? null : JSON.parse(String(items)), method, confidence, width, height }),
+    );
+    // Extract-stage warnings travel in the warnings table (the parser copies them into the document); hand
+    // them back so a rebuild keeps them.
+    const w = await this.conn.runAndReadAll(
+      `SELECT stage, rule, message, page, line FROM warnings WHERE document_id = $1 AND stage = 'extract' ORDER BY rowid`,
+      [documentId],
+    );
+    const warnings = w.getRowsJson().map(([stage, rule, message, page, line]) => Message.parse({ stage, rule, message, page, line }));
+    return {
+      source: { path: String(row[0]), sha256: documentId, format: SourceFormat.parse(row[1]), pages: Number(row[2]) },
+      pages,
+      warnings,
+    };
+  }
+
+  /** Runs SQL; values come back JSON-safe (integers within ±2^53 as numbers, larger ones and decimals beyond that as strings). */
+  async query(sql: string): Promise<QueryResult> {
+    const r = await this.conn.runAndReadAll(sql);
+    return { columns: r.deduplicatedColumnNames(), rows: jsonRows(r) };
+  }
+
+  // ---- internals ------------------------------------------------------------------------------------
+
+  private async ensureSchema(shown: string): Promise<void> {
+    await this.transaction(async () => {
+      await this.conn.run(createTableSql(tableByName('meta')));
+      const r = await this.conn.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`);
+      const found = r.getRowsJson()[0]?.[0];
+      const version = found === undefined ? null : Number(found);
+      if (version !== null && version > SCHEMA_VERSION) {
+        throw new StoreError(`database ${shown} has schema version ${version}; this plans understands up to ${SCHEMA_VERSION} — upgrade plans`, 'schema');
+      }
+      if (version !== null) {
+        for (let v = version; v < SCHEMA_VERSION; v++) {
+          const step = MIGRATIONS[v];
+          if (!step) throw new StoreError(`database ${shown}: no migration from schema version ${v}`, 'schema');
+          await this.conn.run(step);
+        }
+      }
+      await this.conn.run(TABLES_SQL);
+      await this.conn.run(VIEWS_SQL);
+      await this.conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [String(SCHEMA_VERSION)]);
+    });
+  }
+
+  private async readLayouts(): Promise<void> {
+    const r = await this.conn.runAndReadAll(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+    );
+    const inFile = new Map<string, string[]>();
+    for (const [t, c] of r.getRowsJson()) {
+      const list = inFile.get(String(t)) ?? [];
+      list.push(String(c));
+      inFile.set(String(t), list);
+    }
+    for (const t of ALL_TABLES) {
+      const names = t.columns.map((c) => c.name);
+      const actual = inFile.get(t.name) ?? [];
+      const missing = names.filter((n) => !actual.includes(n));
+      if (missing.length) throw new StoreError(`table ${t.name} in ${this.path} lacks column(s) ${missing.join(', ')}`, 'schema');
+      this.layouts.set(t.name, actual.map((n) => names.indexOf(n)));
+    }
+  }
+
+  /** Runs `body` in one transaction; any error rolls everything back and is rethrown unchanged. */
+  private async transaction<T>(body: () => Promise<T>): Promise<T> {
+    await this.conn.run('BEGIN TRANSACTION');
+    let result: T;
+    try {
+      result = await body();
+    } catch (e) {
+      await this.conn.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    try {
+      await this.conn.run('COMMIT');
+    } catch (e) {
+      // a failed COMMIT has already ended the transaction; make sure nothing stays open
+      await this.conn.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    return result;
+  }
+
+  private async deleteRows(id: string, tables: string[]): Promise<void> {
+    for (const t of tables) await this.conn.run(`DELETE FROM ${t} WHERE document_id = $1`, [id]);
+  }
+
+  private async appendParsed(id: string, doc: PlanDocument, hook: (table: string) => Promise<void>): Promise<void> {
+    await this.append('goals', doc.goals.map((g) => [id, g.id, g.level, g.code, g.title, g.parentId, g.page, g.line]));
+    await hook('goals');
+    // sections carry no position of their own in the model: they get their goal's page and line
+    await this.append(
+      'goal_sections',
+      doc.goals.flatMap((g) => Object.entries(g.sections).map(([section, text]) => [id, g.id, section, text, g.page, g.line])),
+    );
+    await hook('goal_sections');
+    await this.append(
+      'indicators',
+      doc.indicators.map((i) => [id, i.id, i.goalId, i.name, ...targetCells(i.unitTarget), ...targetCells(i.kfTarget), i.periodicity, i.page, i.line]),
+    );
+    await hook('indicators');
+    await this.append('activities', doc.activities.map((a) => [id, a.id, a.goalId, a.text, a.start, a.end, a.page, a.line]));
+    await hook('activities');
+    await this.append('budget_lines', doc.budget.map((b) => [id, b.table, b.group, b.line, b.amountTkr, b.page, b.sourceLine]));
+    await hook('budget_lines');
+    await this.append('warnings', doc.warnings.map((w) => [id, w.stage, w.rule, w.message, w.page, w.line]));
+    await hook('warnings');
+    await this.append('repairs', doc.repairs.map((r) => [id, r.page, r.line, r.before, r.after, r.rule, r.confidence]));
+    await hook('repairs');
+  }
+
+  /** Counts the document's rows per table inside the transaction; a shortfall aborts the load. */
+  private async verify(id: string, expected: Record<string, number>): Promise<void> {
+    const tables = Object.keys(expected);
+    const sql = `SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t} WHERE document_id = $1)::INTEGER AS ${t}`).join(', ')}`;
+    const r = await this.conn.runAndReadAll(sql, [id]);
+    const got = r.getRowsJson()[0] as number[];
+    const wrong = tables.filter((t, i) => Number(got[i]) !== expected[t]);
+    if (wrong.length) {
+      throw new StoreError(
+        `load of ${id} did not land as written (${wrong.map((t) => `${t}: ${got[tables.indexOf(t)]} of ${expected[t]}`).join(', ')}); rolled back`,
+        'mismatch',
+      );
+    }
+  }
+
+  /** Appends rows (values in the declared column order of `table`) through the Appender, on the transaction's connection. */
+  private async append(table: string, rows: Cell[][]): Promise<void> {
+    if (!rows.length) return;
+    const declared: Table = tableByName(table);
+    const types: ColumnType[] = declared.columns.map((c) => c.type);
+    const layout = this.layouts.get(table)!;
+    const appender = await this.conn.createAppender(table);
+    try {
+      for (const row of rows) {
+        for (const k of layout) {
+          if (k < 0) appender.appendDefault();
+          else appendCell(appender, row[k], types[k]);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } catch (e) {
+      // after a failed append the transaction is aborted and closing reports that again; keep the first error
+      try {
+        appender.closeSync();
+      } catch {
+        /* already reported */
+      }
+      throw new StoreError(`cannot write ${table}: ${(e as Error).message}`, 'input');
+    }
+    appender.closeSync();
+  }
+}
+
+function hookOf(opts: LoadOptions): (table: string) => Promise<void> {
+  return async (table) => {
+    await opts.afterTable?.(table);
+    if (opts.failAfter === table) throw new Error(`load interrupted after ${table} (test hook)`);
+  };
+}
+
+function statusOf(doc: PlanDocument): string {
+  return doc.warnings.length ? 'warnings' : 'ok';
+}
+
+function parsedCounts(doc: PlanDocument): Record<string, number> {
+  return {
+    goals: doc.goals.length,
+    goal_sections: doc.goals.reduce((n, g) => n + Object.keys(g.sections).length, 0),
+    indicators: doc.indicators.length,
+    activities: doc.activities.length,
+    budget_lines: doc.budget.length,
+    warnings: doc.warnings.length,
+    repairs: doc.repairs.length,
+  };
+}
+
+function targetCells(t: Target | null): Cell[] {
+  return t ? [t.raw, t.kind, t.value, t.unit, t.direction] : [null, null, null, null, null];
+}
+
+function appendCell(a: DuckDBAppender, v: Cell, type: ColumnType): void {
+  if (v === null || v === undefined) return a.appendNull();
+  switch (type) {
+    case 'INTEGER':
+      return a.appendInteger(Number(v));
+    case 'DOUBLE':
+      return a.appendDouble(Number(v));
+    case 'DATE': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(v));
+      if (!m) throw new Error(`not a date: ${String(v)}`);
+      return a.appendDate(dateValue({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
+    }
+    case 'TIMESTAMP': {
+      const ms = v instanceof Date ? v.getTime() : Date.parse(String(v));
+      return a.appendTimestamp(timestampValue(BigInt(ms) * 1000n));
+    }
+    default:
+      return a.appendVarchar(String(v));
+  }
+}
+
+const INTEGER_TYPES = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'UHUGEINT']);
+
+/** getRowsJson gives 64/128-bit integers and decimals as strings; make those numbers where no precision is lost. */
+function jsonRows(r: DuckDBResultReader): unknown[][] {
+  const rows = r.getRowsJson() as unknown[][];
+  const kinds = r.columnTypes().map((t) => String(t));
+  const fix = kinds.map((k, i) => (INTEGER_TYPES.has(k) ? i : k.startsWith('DECIMAL') ? i : -1)).filter((i) => i >= 0);
+  if (!fix.length) return rows;
+  for (const row of rows) {
+    for (const i of fix) {
+      const v = row[i];
+      if (typeof v !== 'string') continue;
+      const n = Number(v);
+      if (Number.isFinite(n) && (INTEGER_TYPES.has(kinds[i]) ? Number.isSafeInteger(n) : Math.abs(n) < 2 ** 53)) row[i] = n;
+    }
+  }
+  return rows;
+}

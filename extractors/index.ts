@@ -1,0 +1,101 @@
+// Extract stage: a file on disk → Extraction (pages with text, positions, method). The format is
+// chosen by extension; anything else is reported and skipped by the batch.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { extractImage } from './image.js';
+import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
+import { extractPdfWithOcr, type OcrMode } from './scan.js';
+import { extractTextFile } from './text-file.js';
+import { decodeText } from './decode.js';
+import { Extraction, InputError, type SourceFormat } from '../model/document.js';
+
+const FORMATS: Record<string, SourceFormat> = {
+  '.pdf': 'pdf',
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+};
+
+export interface ExtractOptions {
+  /** `auto`: OCR pages without a usable text layer; `always`; `never` (a scan is then an error) */
+  ocr?: OcrMode;
+  /** a shared OCR pool (see `OcrPool`); without one, a pool is made for this file and closed after */
+  ocrPool?: OcrPool;
+}
+
+/** One OCR pool for a whole batch, started the first time a page needs OCR. */
+export class OcrPool {
+  private engine: OcrEngine | null = null;
+  get(): OcrEngine {
+    this.engine ??= createOcrEngine();
+    return this.engine;
+  }
+  async close(): Promise<void> {
+    await this.engine?.terminate();
+    this.engine = null;
+  }
+}
+
+export function formatOf(path: string): SourceFormat | null {
+  return FORMATS[extname(path).toLowerCase()] ?? null;
+}
+
+/** Markdown conversions are often saved as .txt: headings and bold markup give them away. */
+export function looksLikeMarkdown(text: string): boolean {
+  const headings = text.match(/^#{1,6} \S/gm)?.length ?? 0;
+  const markup = text.match(/\*\*\S|<b>|<\/i>/g)?.length ?? 0;
+  return headings >= 3 || (headings >= 1 && markup >= 3);
+}
+
+export interface Input {
+  format: SourceFormat;
+  data: Buffer;
+  sha256: string;
+}
+
+/** Reads a file once: its format by extension, its bytes and their SHA-256 (the document's identity). */
+export async function readInput(path: string): Promise<Input> {
+  const format = formatOf(path);
+  if (!format) throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, null, 'unsupported');
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (e) {
+    throw new InputError(path, `cannot read file: ${(e as Error).message}`, null, 'unreadable');
+  }
+  if (data.length === 0) throw new InputError(path, 'empty file (0 bytes)', null, 'empty');
+  return { format, data, sha256: createHash('sha256').update(data).digest('hex') };
+}
+
+/** `input` lets a caller that has already read the file (to check its hash) pass the bytes on. */
+export async function extractFile(path: string, opts: ExtractOptions = {}, input?: Input): Promise<Extraction> {
+  const { format, data, sha256 } = input ?? (await readInput(path));
+  const source = { path: resolve(path), sha256, format, pages: 0 };
+  if (format === 'pdf' || format === 'image') {
+    const pool = opts.ocrPool ?? new OcrPool();
+    try {
+      const { pages, warnings } =
+        format === 'pdf'
+          ? await extractPdfWithOcr(path, new Uint8Array(data), { mode: opts.ocr ?? 'auto', engine: () => pool.get() })
+          : await extractImage(path, new Uint8Array(data), { engine: pool.get() });
+      return Extraction.parse({ source: { ...source, pages: pages.length }, pages, warnings });
+    } finally {
+      if (!opts.ocrPool) await pool.close();
+    }
+  }
+  const { text, warnings: decodeWarnings } = decodeText(data);
+  if (text.trim() === '') throw new InputError(path, 'file holds only white space', null, 'empty');
+  const textFormat = format === 'txt' && looksLikeMarkdown(text) ? 'md' : format;
+  const { pages, warnings } = extractTextFile(text, textFormat);
+  return Extraction.parse({
+    source: { ...source, format: textFormat, pages: pages.length },
+    pages,
+    warnings: [...decodeWarnings, ...warnings],
+  });
+}

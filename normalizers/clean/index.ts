@@ -1,0 +1,84 @@
+// Layout clean-up: running page headers/footers and the table of contents are not content.
+import type { DocLine } from '../../model/document.js';
+import { fold } from '../fold.js';
+
+/** a running line may carry a few characters of scan debris on either side */
+const DEBRIS = String.raw`(?:\S{1,3} ){0,2}`;
+const DEBRIS_AFTER = String.raw`(?: \S{1,3}){0,2}`;
+const RUNNING = [
+  new RegExp(`^${DEBRIS}tj\\S{1,3}nsteutl\\S{1,3}tande${DEBRIS_AFTER}$`), // Tjänsteutlåtande (also OCR-damaged)
+  /\bsid \d+ ?\(\d+\)$/, // Sid 20 (28), sometimes behind OCR debris
+  new RegExp(`^${DEBRIS}start\\.stockholm${DEBRIS_AFTER}$`),
+  /^stockholm\.se$/,
+  /^-- \d+ of \d+ --$/,
+];
+const TOC_HEADING = /^inneh\S{1,2}llsf\S{1,2}rteckning$|^inneh\S{1,2}ll$/;
+const DOT_LEADER = /(\.{4,}|…{2,}|(\. ){4,})\s*\d+\s*$/;
+
+export function isRunningLine(text: string): boolean {
+  const f = fold(text);
+  return f !== '' && RUNNING.some((re) => re.test(f));
+}
+
+export function isTocLine(text: string): boolean {
+  return DOT_LEADER.test(text.trim());
+}
+
+/**
+ * Drops running headers/footers and table-of-contents entries. A TOC entry may wrap: the lines just
+ * above a dot-leader line (up to two, without a blank between) belong to the same entry.
+ */
+export function removeNoise(lines: DocLine[]): DocLine[] {
+  const drop = new Set<number>();
+  lines.forEach((l, i) => {
+    if (isRunningLine(l.text)) drop.add(i);
+    if (isTocLine(l.text)) {
+      drop.add(i);
+      for (let j = i - 1, n = 0; j >= 0 && n < 2; j--, n++) {
+        const prev = lines[j].text.trim();
+        if (prev === '' || isTocLine(prev) || drop.has(j)) break;
+        drop.add(j);
+      }
+    }
+  });
+  for (const i of repeatedPageEdges(lines)) drop.add(i);
+  for (const i of tocBlock(lines)) drop.add(i);
+  return lines.filter((_, i) => !drop.has(i));
+}
+
+/**
+ * The table of contents from its heading to the end of its page or to `Inledning`, whichever comes
+ * first: on a scan the dot leaders come out of OCR as anything but dots.
+ */
+function tocBlock(lines: DocLine[]): number[] {
+  const start = lines.findIndex((l) => TOC_HEADING.test(fold(l.text.replace(/[#*]/g, ''))));
+  if (start < 0) return [];
+  const out = [start];
+  for (let i = start + 1; i < lines.length && lines[i].page === lines[start].page; i++) {
+    if (fold(lines[i].text.replace(/[#*]/g, '')) === 'inledning') break;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Lines printed at the top or bottom of many pages (unit and district lines of a running header). */
+function repeatedPageEdges(lines: DocLine[]): number[] {
+  const byPage = new Map<number, number[]>();
+  lines.forEach((l, i) => {
+    if (l.text.trim() === '') return;
+    const list = byPage.get(l.page) ?? [];
+    list.push(i);
+    byPage.set(l.page, list);
+  });
+  if (byPage.size < 3) return [];
+  const edges = new Map<string, number[]>();
+  for (const idxs of byPage.values()) {
+    for (const i of [...idxs.slice(0, 3), ...idxs.slice(-2)]) {
+      const key = fold(lines[i].text);
+      if (key.length > 80 || /^\d+$/.test(key)) continue;
+      edges.set(key, [...(edges.get(key) ?? []), i]);
+    }
+  }
+  const minPages = Math.max(3, Math.ceil(byPage.size / 2));
+  return [...edges.values()].filter((idxs) => new Set(idxs.map((i) => lines[i].page)).size >= minPages).flat();
+}

@@ -1,0 +1,62 @@
+// Pages → lines. Text dumps keep their spacing (it is all that is left of the table columns);
+// markdown loses its markup but keeps heading depth and tab-separated cells; PDF pages are rebuilt
+// from positioned text items.
+import type { DocLine, ExtractedPage, SourceFormat } from '../../model/document.js';
+import { recordLineSource } from '../line-source.js';
+import { pageToLines } from '../../extractors/pdf-lines.js';
+
+/** Pseudo-width of one tab-separated column, so tab cells look like positioned cells. */
+const TAB_COLUMN = 100;
+const STRAY_GLYPHS = /^[\s♀♂•▪■□☐✓✔]*(?=\S)/u;
+
+export function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocLine[] {
+  const out: DocLine[] = [];
+  let offset = 0;
+  for (const page of pages) {
+    // positioned items (PDF text layer, OCR) give lines with cells; text pages keep their file lines
+    if (page.items) out.push(...pageToLines(page));
+    else out.push(...textPageLines(page, format === 'pdf' || format === 'image' ? 0 : offset, format));
+    offset += page.text.split('\n').length;
+  }
+  return out;
+}
+
+/** Lines of a text page; `offset` is the number of file lines on earlier pages. */
+function textPageLines(page: ExtractedPage, offset: number, format: SourceFormat): DocLine[] {
+  return page.text.split('\n').map((raw, i) => {
+    const base = { page: page.num, line: offset + i + 1 };
+    const line = format === 'md' ? markdownLine(raw, base) : { ...base, text: raw.replace(/\s+$/, ''), cells: null };
+    return recordLineSource(line, { method: page.method, items: [] });
+  });
+}
+
+function stripInline(s: string): { text: string; bold: boolean } {
+  const bold = /<b>|\*\*/.test(s);
+  const text = s
+    .replace(/<\/?(b|i|u|em|strong|sup|sub)>/gi, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|\s)\*(\S[^*]*?)\*(?=\s|$)/g, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(STRAY_GLYPHS, (m) => m.replace(/[♀♂•▪■□☐✓✔]/gu, ''));
+  return { text, bold };
+}
+
+function markdownLine(raw: string, base: { page: number; line: number }): DocLine {
+  let s = raw.replace(/\s+$/, '');
+  let heading: number | undefined;
+  const h = /^(#{1,6})\s+(.*)$/.exec(s.trim());
+  if (h) {
+    heading = h[1].length;
+    s = h[2];
+  }
+  if (s.includes('\t')) {
+    const cells = s.split('\t').map((c, idx) => ({
+      text: stripInline(c).text.trim(),
+      x0: idx * TAB_COLUMN,
+      x1: idx * TAB_COLUMN + TAB_COLUMN - 1,
+    }));
+    return { ...base, text: cells.map((c) => c.text).join(' ').trim(), cells, heading };
+  }
+  const { text, bold } = stripInline(s);
+  return { ...base, text: text.replace(/\s+$/, ''), cells: null, bold: bold || undefined, heading };
+}
