@@ -30,7 +30,7 @@ function fixture(n: number, tag: string): { x: Extraction; doc: PlanDocument } {
   const source = { path: `/bench/${tag}.pdf`, sha256, format: 'pdf' as const, pages: 1 };
   const x: Extraction = {
     source,
-    pages: [{ num: 1, text: 'x', items: null, method: 'text-layer', confidence: null, width: 595, height: 842 }],
+    pages: [{ page: 1, num: 1, text: 'x', items: null, method: 'text-layer', confidence: null, width: 595, height: 842 }],
     warnings: [],
   };
   const doc: PlanDocument = {

@@ -16,7 +16,6 @@
 // that far, but then all of a line's spaces stretch alike: a line whose gaps are all within
 // UNIFORM_RATIO of each other (and under PROSE_MAX_GAP em) is taken as one stretched sentence.
 import type { Cell, DocLine, ExtractedPage, TextItem } from '../model/document.js';
-import { recordLineSource } from '../normalizers/line-source.js';
 
 /** same line when the baseline is within this many em (of the larger font) of the line's first baseline */
 export const LINE_TOL = 0.45;
@@ -60,7 +59,7 @@ export function pageToLines(page: ExtractedPage): DocLine[] {
 
   return rows.map((r, i) => {
     const items = dedupe([...r.items].sort((a, b) => a.x - b.x));
-    return recordLineSource(buildLine(page.num, i + 1, items), { method: page.method, items });
+    return { ...buildLine(page.page, i + 1, items), method: page.method };
   });
 }
 

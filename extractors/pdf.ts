@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError, type ExtractedPage, type Message, type TextItem } from '../model/document.js';
+import type { RuleId } from '../model/rules.js';
 import { pageToLines } from './pdf-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -96,7 +97,7 @@ export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfP
     ...assetDirs,
   });
   const warnings: Message[] = [];
-  const warn = (rule: string, message: string, page: number | null) => warnings.push({ stage: 'extract', rule, message, page, line: null });
+  const warn = (rule: RuleId, message: string, page: number | null) => warnings.push({ stage: 'extract', rule, message, page, line: null });
   try {
     let doc: Awaited<typeof task.promise>;
     try {
@@ -142,6 +143,7 @@ export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfP
           warn('rotated-text', `rotated text left out of the lines: "${sample}"`, num);
         }
         const ep: ExtractedPage = {
+          page: num,
           num,
           text: '',
           items,
@@ -161,7 +163,7 @@ export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfP
       } catch (e) {
         if (e instanceof InputError) throw e;
         warn('page-unreadable', `page ${num} could not be read: ${(e as Error)?.message ?? e}`, num);
-        pages.push({ num, text: '', items: [], method: 'text-layer', confidence: null, width: null, height: null });
+        pages.push({ page: num, num, text: '', items: [], method: 'text-layer', confidence: null, width: null, height: null });
       } finally {
         page?.cleanup();
       }

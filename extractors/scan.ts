@@ -14,8 +14,8 @@ export interface OcrOptions {
   engine: () => OcrEngine;
 }
 
-function choice(num: number, reason: string, ocr: boolean): Message {
-  return { stage: 'extract', rule: ocr ? 'page-ocr' : 'page-text-layer', message: `page ${num}: ${ocr ? 'OCR' : 'text layer'} (${reason})`, page: num, line: null };
+function choice(num: number, reason: string): Message {
+  return { stage: 'extract', rule: 'page-ocr', message: `page ${num}: OCR (${reason})`, page: num, line: null };
 }
 
 export async function extractPdfWithOcr(file: string, data: Uint8Array, opts: OcrOptions): Promise<{ pages: ExtractedPage[]; warnings: Message[] }> {
@@ -25,14 +25,14 @@ export async function extractPdfWithOcr(file: string, data: Uint8Array, opts: Oc
       throw new InputError(file, `no page could be read: ${layer.warnings[0]?.message ?? ''}`, null, 'corrupt');
     throw new InputError(file, 'no text layer on any page and OCR is off (--ocr never)', null, 'needs-ocr');
   }
-  const decisions = layer.pages.map((p) => ({ num: p.num, d: decidePage(p.text, p.items, opts.mode, layer.drawing.get(p.num)) }));
+  const decisions = layer.pages.map((p) => ({ num: p.page, d: decidePage(p.text, p.items, opts.mode, layer.drawing.get(p.page)) }));
   const toOcr = decisions.filter((x) => x.d.ocr).map((x) => x.num);
   // a page sent to OCR already says why; its "no text layer" warning would only repeat it
   const warnings = layer.warnings.filter((w) => !(w.rule === 'page-without-text' && toOcr.includes(w.page ?? -1)));
   // only pages that went to OCR get a message: a text layer is the normal case
-  for (const x of decisions) if (x.d.ocr) warnings.push(choice(x.num, x.d.reason, true));
+  for (const x of decisions) if (x.d.ocr) warnings.push(choice(x.num, x.d.reason));
   if (!toOcr.length) return { pages: layer.pages, warnings };
   const ocr = await ocrPdfPages(file, data, toOcr, opts.engine());
-  const byNum = new Map(ocr.pages.map((p) => [p.num, p]));
-  return { pages: layer.pages.map((p) => byNum.get(p.num) ?? p), warnings: [...warnings, ...ocr.warnings] };
+  const byNum = new Map(ocr.pages.map((p) => [p.page, p]));
+  return { pages: layer.pages.map((p) => byNum.get(p.page) ?? p), warnings: [...warnings, ...ocr.warnings] };
 }

@@ -61,6 +61,7 @@ export function splitTextPages(text: string, format: 'txt' | 'md'): ExtractedPag
       return;
     }
     out.push({
+      page: out.length + 1,
       num: out.length + 1,
       text: pageLines.join('\n'),
       items: null,
@@ -85,7 +86,7 @@ function numberFromHeaders(pages: ExtractedPage[]): ExtractedPage[] {
   }
   const best = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0];
   if (!best || best[0] <= 0) return pages;
-  return pages.map((p) => ({ ...p, num: p.num + best[0] }));
+  return pages.map((p) => ({ ...p, page: p.num + best[0], num: p.num + best[0] }));
 }
 
 export interface TextExtraction {

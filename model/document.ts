@@ -1,6 +1,10 @@
 // The typed document model: the only currency between stages and exporters.
 // `PlanDocument` is the public JSON contract printed by `plans extract FILE --json` (see SCHEMA.md).
 import { z } from 'zod';
+import { Message, PlanError, RuleIdSchema } from './message.js';
+import type { RuleId } from './rules.js';
+
+export { Message, PlanError } from './message.js';
 
 /** `image`: a scanned page as a PNG, JPEG or TIFF file */
 export const SourceFormat = z.enum(['pdf', 'txt', 'md', 'image']);
@@ -18,9 +22,13 @@ export const TextItem = z.object({
 export type TextItem = z.infer<typeof TextItem>;
 
 export const PageMethod = z.enum(['text-layer', 'text-file', 'ocr']);
+export type PageMethod = z.infer<typeof PageMethod>;
 
 /** Output of the extract stage: one entry per page, persisted so later stages re-run alone. */
 export const ExtractedPage = z.object({
+  /** 1-based page number */
+  page: z.number().int().positive(),
+  /** @deprecated the same as `page`; removed in 1.0 */
   num: z.number().int().positive(),
   text: z.string(),
   items: z.array(TextItem).nullable(),
@@ -30,15 +38,6 @@ export const ExtractedPage = z.object({
   height: z.number().nullable(),
 });
 export type ExtractedPage = z.infer<typeof ExtractedPage>;
-
-export const Message = z.object({
-  stage: z.string(),
-  rule: z.string(),
-  message: z.string(),
-  page: z.number().int().nullable(),
-  line: z.number().int().nullable(),
-});
-export type Message = z.infer<typeof Message>;
 
 export const Extraction = z.object({
   source: z.object({
@@ -69,6 +68,8 @@ export const DocLine = z.object({
   bold: z.boolean().optional(),
   /** markdown heading depth (1..6) when the source marked the line as a heading */
   heading: z.number().int().optional(),
+  /** how the line's page was read; rules that only OCR output needs ask it (absent: not OCR) */
+  method: PageMethod.optional(),
 });
 export type DocLine = z.infer<typeof DocLine>;
 
@@ -140,10 +141,12 @@ export const BudgetLine = z.object({
   table: z.number().int().positive(),
   group: BudgetGroup,
   /** the line's label as printed, e.g. `Personalkostnader`, `Summa intäkter` */
+  label: z.string(),
+  /** @deprecated the same as `label`; in 1.0 `line` becomes the line number, as everywhere else */
   line: z.string(),
   amountTkr: z.number(),
   page: z.number().int(),
-  /** line number in the page (provenance); the contract's `line` holds the label */
+  /** line number in the page (provenance) */
   sourceLine: z.number().int(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
@@ -154,7 +157,7 @@ export const RepairRecord = z.object({
   line: z.number().int(),
   before: z.string(),
   after: z.string(),
-  rule: z.string(),
+  rule: RuleIdSchema,
   confidence: z.number().min(0).max(1),
 });
 export type RepairRecord = z.infer<typeof RepairRecord>;
@@ -175,15 +178,9 @@ export const PlanDocument = z.object({
 });
 export type PlanDocument = z.infer<typeof PlanDocument>;
 
-/** An error that names the file, the page when known, and the reason; the batch reports it and goes on. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    readonly page: number | null = null,
-    readonly code: string = 'bad-input',
-  ) {
-    super(`${file}${page ? ` (page ${page})` : ''}: ${reason}`);
-    this.name = 'InputError';
+/** @deprecated use PlanError (model/message.ts); kept for one minor version */
+export class InputError extends PlanError {
+  constructor(file: string, reason: string, page: number | null = null, code: RuleId = 'corrupt') {
+    super(code, reason, { file, page });
   }
 }

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type ExtractOptions, extractFile, formatOf, OcrPool, readInput } from '../extractors/index.js';
 import type { OcrMode } from '../extractors/scan.js';
-import { InputError, type PlanDocument } from '../model/document.js';
+import { PlanError, type PlanDocument } from '../model/document.js';
 import { PARSER_VERSION, parseExtraction } from '../normalizers/parse/index.js';
 import type { PlanStore } from '../data/store/store.js';
 import { createRepairContext, type RepairContext } from '../normalizers/repair/index.js';
@@ -61,7 +61,7 @@ export async function collectInputs(paths: string[]): Promise<{ files: string[];
 }
 
 function failure(file: string, e: unknown): Outcome {
-  if (e instanceof InputError) return { file, status: 'failed', reason: e.reason, page: e.page, code: e.code };
+  if (e instanceof PlanError) return { file, status: 'failed', reason: e.reason, page: e.page, code: e.rule };
   return { file, status: 'failed', reason: (e as Error).message ?? String(e), page: null, code: 'internal' };
 }
 

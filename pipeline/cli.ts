@@ -8,7 +8,7 @@ import { createRepairContext } from '../normalizers/repair/index.js';
 import { repairFile } from './repair-file.js';
 import type { OcrMode } from '../extractors/scan.js';
 import { extractFile } from '../extractors/index.js';
-import { InputError } from '../model/document.js';
+import { PlanError } from '../model/message.js';
 import { parseExtraction } from '../normalizers/parse/index.js';
 import { PlanStore } from '../data/store/store.js';
 import { formatRows, type OutputFormat } from '../reports/table-format.js';
@@ -152,7 +152,7 @@ program
   });
 
 program.parseAsync().catch((e: unknown) => {
-  const msg = e instanceof InputError ? e.message : (e as Error).message;
+  const msg = e instanceof PlanError ? e.message : (e as Error).message;
   process.stderr.write(`plans: ${msg}\n`);
   process.exitCode = 1;
 });

@@ -238,7 +238,7 @@ describe('extractPdf: bad input', () => {
 });
 
 describe('pageToLines on hand-made items', () => {
-  const page = (items: TextItem[]): ExtractedPage => ({ num: 3, text: '', items, method: 'text-layer', confidence: null, width: 595, height: 842 });
+  const page = (items: TextItem[]): ExtractedPage => ({ page: 3, num: 3, text: '', items, method: 'text-layer', confidence: null, width: 595, height: 842 });
   const it10 = (str: string, x: number, y: number, width: number, extra: Partial<TextItem> = {}): TextItem => ({ str, x, y, width, fontSize: 10, ...extra });
 
   it('rows whose cells sit at slightly different baselines stay one line; the order is top-down', () => {

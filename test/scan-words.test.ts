@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LanguageModel } from '../normalizers/repair/ocr-letters/language-model.js';
 import { type Lexicon, loadLexicon } from '../normalizers/repair/ocr-letters/lexicon.js';
 import { repairScanWords } from '../normalizers/repair/ocr-letters/scan-words.js';
-import { recordLineSource } from '../normalizers/line-source.js';
 import { createRepairContext, repairLines } from '../normalizers/repair/index.js';
 import type { DocLine } from '../model/document.js';
 import { HELD_OUT_TEXT, OWN_TEXTS } from '../bench/fixtures-ocr-damage.js';
@@ -105,7 +104,7 @@ describe('scan word boundaries', () => {
     const ctx = await createRepairContext();
     const texts = ['Personalen ska kunna känna sig tryggai Sitt arbete, attde får stöd.och', 'Hjälp av', 'Sin chef', '» Planering'];
     const lines = (method: 'text-layer' | 'ocr'): DocLine[] =>
-      texts.map((text, i) => recordLineSource({ page: 1, line: i + 1, text, cells: null }, { method, items: [] }));
+      texts.map((text, i) => ({ page: 1, line: i + 1, text, cells: null, method }));
     const fromTextLayer = repairLines(lines('text-layer'), ctx);
     expect(fromTextLayer.lines.map((l) => l.text)).toEqual(texts);
     expect(fromTextLayer.repairs).toEqual([]);

@@ -19,6 +19,7 @@ function extraction(path: string, content: string): Extraction {
     source: { path, sha256: sha(content), format: 'pdf', pages: 2 },
     pages: [
       {
+        page: 1,
         num: 1,
         text: 'Verksamhetsplan 2024\nEnheten för Östermalm',
         items: [
@@ -30,9 +31,9 @@ function extraction(path: string, content: string): Extraction {
         width: 595.28,
         height: 841.89,
       },
-      { num: 2, text: `Indikatorer\n${content}`, items: null, method: 'ocr', confidence: 0.62, width: 595.28, height: 841.89 },
+      { page: 2, num: 2, text: `Indikatorer\n${content}`, items: null, method: 'ocr', confidence: 0.62, width: 595.28, height: 841.89 },
     ],
-    warnings: [{ stage: 'extract', rule: 'ocr-used', message: 'page 2 has no text layer; OCR used', page: 2, line: null }],
+    warnings: [{ stage: 'extract', rule: 'page-ocr', message: 'page 2 has no text layer; OCR used', page: 2, line: null }],
   });
 }
 
@@ -85,13 +86,13 @@ function plan(x: Extraction): PlanDocument {
       { id: 'a2', goalId: 'g3', text: 'Utbildning i SIP', start: null, end: null, page: 2, line: 6 },
     ],
     budget: [
-      { table: 1, group: 'intakter', line: 'Intäkter', amountTkr: 1200.5, page: 2, sourceLine: 10 },
-      { table: 1, group: 'kostnader', line: 'Personalkostnader', amountTkr: -900, page: 2, sourceLine: 11 },
-      { table: 1, group: 'summa', line: 'Summa', amountTkr: 300.5, page: 2, sourceLine: 12 },
+      { table: 1, group: 'intakter', label: 'Intäkter', line: 'Intäkter', amountTkr: 1200.5, page: 2, sourceLine: 10 },
+      { table: 1, group: 'kostnader', label: 'Personalkostnader', line: 'Personalkostnader', amountTkr: -900, page: 2, sourceLine: 11 },
+      { table: 1, group: 'summa', label: 'Summa', line: 'Summa', amountTkr: 300.5, page: 2, sourceLine: 12 },
     ],
     warnings: [
       ...x.warnings,
-      { stage: 'parse', rule: 'budget-sum', message: 'budget table 1 does not add up', page: 2, line: 12 },
+      { stage: 'parse', rule: 'budget-sum-mismatch', message: 'budget table 1 does not add up', page: 2, line: 12 },
     ],
   });
 }

@@ -5,6 +5,7 @@
 // appended rows are visible to the transaction before COMMIT and vanish on ROLLBACK (checked by
 // test/store.test.ts); before COMMIT the load also counts what landed per table and rolls back on a
 // mismatch, so a change in that behaviour cannot go unnoticed.
+import { PlanError } from '../../model/message.js';
 import {
   type DuckDBAppender,
   type DuckDBConnection,
@@ -51,9 +52,13 @@ export interface QueryResult {
   rows: unknown[][];
 }
 
-export class StoreError extends Error {
-  constructor(message: string, readonly code: 'locked' | 'open' | 'schema' | 'missing' | 'mismatch' | 'input' = 'open') {
-    super(message);
+/** A store failure: a PlanError of stage `load` whose rule is `store-<kind>`. */
+export class StoreError extends PlanError {
+  constructor(
+    message: string,
+    readonly kind: 'locked' | 'open' | 'schema' | 'missing' | 'mismatch' | 'input' = 'open',
+  ) {
+    super(`store-${kind}`, message, {}, 'load');
     this.name = 'StoreError';
   }
 }
@@ -159,7 +164,7 @@ export class PlanStore {
       await hook('documents');
       await this.append(
         'pages',
-        extraction.pages.map((p) => [id, p.num, p.text, p.items ? JSON.stringify(p.items) : null, p.method, p.confidence, p.width, p.height]),
+        extraction.pages.map((p) => [id, p.page, p.text, p.items ? JSON.stringify(p.items) : null, p.method, p.confidence, p.width, p.height]),
       );
       await hook('pages');
       await this.appendParsed(id, doc, hook);
@@ -203,7 +208,7 @@ export class PlanStore {
       [documentId],
     );
     const pages = p.getRowsJson().map(([num, text, items, method, confidence, width, height]) =>
-      ExtractedPage.parse({ num, text, items: items === null ? null : JSON.parse(String(items)), method, confidence, width, height }),
+      ExtractedPage.parse({ page: Number(num), num, text, items: items === null ? null : JSON.parse(String(items)), method, confidence, width, height }),
     );
     // Extract-stage warnings travel in the warnings table (the parser copies them into the document); hand
     // them back so a rebuild keeps them.

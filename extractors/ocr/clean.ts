@@ -1,7 +1,7 @@
 // Scan noise that tesseract reads as "words": speckles (a few pixels, read as | : ' . i), table rules
 // (a long thin box read as — or LL), and symbol-only guesses it is itself unsure of. These are dropped
 // from the words and from the page text; everything else is kept as tesseract gave it.
-import type { OcrBox } from './engine.js';
+import type { OcrBox } from './types.js';
 
 export interface NoiseWord {
   text: string;

@@ -6,7 +6,9 @@
 // reads them all in one call. A reading replaces the Swedish one only when it is the same number with a
 // percent sign: its digits begin the digits the Swedish model read. Nothing else on the page changes.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import type { OcrBox, OcrResult, OcrWord } from './engine.js';
+import type { NumberFix, OcrBox, OcrResult, OcrWord } from './types.js';
+
+export type { NumberFix } from './types.js';
 
 /** A number on the page: words [first, last] of one line, and the box to cut out (image pixels). */
 export interface NumberSpan {
@@ -126,13 +128,6 @@ export function readingsByRow(lines: ReadLine[], rows: Array<[number, number]>):
       })
       .map((l) => l.text.replace(/\s+/g, ' ').trim()),
   );
-}
-
-export interface NumberFix {
-  before: string;
-  after: string;
-  /** index of the OCR line (OcrResult.lines) it stands on */
-  line: number;
 }
 
 /**

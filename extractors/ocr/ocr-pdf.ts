@@ -1,7 +1,8 @@
 // OCR of PDF pages: render (pdf-parse getScreenshot) → tesseract.js pool → ExtractedPage with
 // positioned items in PDF points, so the positional line/table reader works on scans as on text PDFs.
+import type { Stage } from '../../model/message.js';
 import { InputError, type ExtractedPage, type Message, type TextItem } from '../../model/document.js';
-import type { OcrEngine, OcrResult, OcrWord } from './engine.js';
+import type { OcrEngine, OcrResult, OcrWord } from './types.js';
 import { DEFAULT_OCR_DPI, renderPages } from './render.js';
 
 export interface OcrPagesOptions {
@@ -14,7 +15,7 @@ export interface OcrPagesOptions {
   /** at most this many low-confidence warnings per page, then one summary; default 25 */
   maxWordWarningsPerPage?: number;
   /** Message.stage; default 'extract' */
-  stage?: string;
+  stage?: Stage;
 }
 
 export interface OcrPagesResult {
@@ -95,7 +96,7 @@ export function pageFromOcr(
   const height = round2(g.heightPt);
   if (result.error !== null) {
     warnings.push({ stage, rule: 'ocr-page-failed', message: `OCR failed on page ${num}: ${result.error}`, page: num, line: null });
-    return { page: { num, text: '', items: null, method: 'ocr', confidence: 0, width, height }, warnings };
+    return { page: { page: num, num, text: '', items: null, method: 'ocr', confidence: 0, width, height }, warnings };
   }
   const kx = g.widthPt / g.widthPx;
   const ky = g.heightPt / g.heightPx;
@@ -138,7 +139,7 @@ export function pageFromOcr(
     warnings.push({ stage, rule: 'ocr-empty-page', message: `OCR found no text on page ${num}`, page: num, line: null });
   }
   return {
-    page: { num, text: result.text, items: itemsFromOcr(result, g), method: 'ocr', confidence: round2(result.confidence * 1000) / 1000, width, height },
+    page: { page: num, num, text: result.text, items: itemsFromOcr(result, g), method: 'ocr', confidence: round2(result.confidence * 1000) / 1000, width, height },
     warnings,
   };
 }

@@ -2,7 +2,6 @@
 // markdown loses its markup but keeps heading depth and tab-separated cells; PDF pages are rebuilt
 // from positioned text items.
 import type { DocLine, ExtractedPage, SourceFormat } from '../../model/document.js';
-import { recordLineSource } from '../line-source.js';
 import { pageToLines } from '../../extractors/pdf-lines.js';
 
 /** Pseudo-width of one tab-separated column, so tab cells look like positioned cells. */
@@ -24,9 +23,9 @@ export function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocL
 /** Lines of a text page; `offset` is the number of file lines on earlier pages. */
 function textPageLines(page: ExtractedPage, offset: number, format: SourceFormat): DocLine[] {
   return page.text.split('\n').map((raw, i) => {
-    const base = { page: page.num, line: offset + i + 1 };
+    const base = { page: page.page, line: offset + i + 1 };
     const line = format === 'md' ? markdownLine(raw, base) : { ...base, text: raw.replace(/\s+$/, ''), cells: null };
-    return recordLineSource(line, { method: page.method, items: [] });
+    return { ...line, method: page.method };
   });
 }
 

@@ -23,7 +23,7 @@ function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
  */
 /** One message per repair rule, so a reader of `warnings` learns the text was changed and how much. */
 function repairSummary(repairs: RepairRecord[]): Message[] {
-  const byRule = new Map<string, RepairRecord[]>();
+  const byRule = new Map<RepairRecord['rule'], RepairRecord[]>();
   for (const r of repairs) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
   return [...byRule].map(([rule, rs]) => ({
     stage: 'repair',

@@ -2,7 +2,6 @@
 // an English OCR model puts in place of å/ä/ö (`Namndmal`, `KF:s mal for verksamhetsomradet`).
 import type { DocLine, GoalLevel, SectionKey } from '../../model/document.js';
 import { fold } from '../fold.js';
-import { isOcrLine } from '../line-source.js';
 
 /** one or two characters where the document has å, ä or ö */
 const V = '\\S{1,2}';
@@ -65,7 +64,7 @@ function isScrap(text: string): boolean {
  * line of nothing but such scraps is empty. Other lines are read as they are.
  */
 export function contentText(line: DocLine): string {
-  if (!line.cells || line.cells.length === 0 || !isOcrLine(line)) return line.text;
+  if (!line.cells || line.cells.length === 0 || line.method !== 'ocr') return line.text;
   const scraps = line.cells.map((c) => isScrap(c.text));
   if (!scraps.some(Boolean)) return line.text;
   const kept = line.cells.filter((_, i) => !scraps[i]);

@@ -1,6 +1,7 @@
 // Front matter: unit, district, year and Dnr. Several plans have no front page; then unit and year are
 // inferred from the body and a warning says so.
 import { DISTRICTS, districtExistsIn } from '../../data/districts.js';
+import type { RuleId } from '../../model/rules.js';
 import type { DocLine, Goal, Message } from '../../model/document.js';
 import { slug } from '../fold.js';
 
@@ -22,7 +23,7 @@ const UNIT_IN_BODY = [
 ];
 const VERBS = /^(är|ar|&r|dr|utreder|har|ska|kommer|arbetar|består|bestar|erbjuder|utför|organiseras)$/;
 
-function warn(rule: string, message: string, line: DocLine | null): Message {
+function warn(rule: RuleId, message: string, line: DocLine | null): Message {
   return { stage: 'normalize', rule, message, page: line?.page ?? null, line: line?.line ?? null };
 }
 

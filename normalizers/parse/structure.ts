@@ -176,7 +176,7 @@ export function parseStructure(lines: DocLine[]): Structure {
         if (r.rows.length) {
           budgetTables++;
           r.rows.forEach((row) =>
-            out.budget.push({ table: budgetTables, group: row.group, line: row.label, amountTkr: row.amountTkr, page: row.page, sourceLine: row.line }),
+            out.budget.push({ table: budgetTables, group: row.group, label: row.label, line: row.label, amountTkr: row.amountTkr, page: row.page, sourceLine: row.line }),
           );
         }
         leftover = r.leftover;

@@ -8,7 +8,6 @@ import { type Lexicon, loadLexicon } from './ocr-letters/lexicon.js';
 import { repairOcrLetters } from './ocr-letters/repair.js';
 import { repairScanWords } from './ocr-letters/scan-words.js';
 import type { DocLine, RepairRecord } from '../../model/document.js';
-import { carryLineSource, isOcrLine } from '../line-source.js';
 
 export interface RepairContext {
   lexicon: Lexicon;
@@ -76,10 +75,10 @@ export function repairLines(lines: DocLine[], ctx: RepairContext): { lines: DocL
     }
     for (const r of fixed.repairs) repairs.push({ ...r, page, line: pageLines[r.line - 1]?.line ?? r.line });
     pageLines.forEach((l, i) => {
-      const line = texts[i] === l.text ? l : carryLineSource(l, { ...l, text: texts[i], cells: resplitCells(l, texts[i]) });
-      if (!isOcrLine(l) && !fixed.ocrDamaged) return void out.push(line);
+      const line = texts[i] === l.text ? l : { ...l, text: texts[i], cells: resplitCells(l, texts[i]) };
+      if (l.method !== 'ocr' && !fixed.ocrDamaged) return void out.push(line);
       const scan = repairScanLine(line, { before: texts[i - 1], after: texts[i + 1] }, ctx);
-      out.push(scan.repairs.length ? carryLineSource(l, scan.line) : line);
+      out.push(scan.repairs.length ? scan.line : line);
       for (const r of scan.repairs) repairs.push({ page, line: l.line, before: r.before, after: r.after, rule: r.rule, confidence: r.confidence });
     });
   }
