@@ -8,7 +8,6 @@ import { PlanError, type PlanDocument } from '../model/document.js';
 import { PARSER_VERSION, parseExtraction } from '../normalizers/parse/index.js';
 import type { PlanStore } from '../data/store/store.js';
 import { createRepairContext, type RepairContext } from '../normalizers/repair/index.js';
-import type { Extraction } from '../model/document.js';
 
 /** Clean pages the archive already holds (no OCR, no repairs): the repair's picture of good Swedish. */
 const CLEAN_PAGES_SQL = `SELECT text FROM pages WHERE method <> 'ocr'
@@ -17,12 +16,6 @@ const CLEAN_PAGES_SQL = `SELECT text FROM pages WHERE method <> 'ocr'
 export async function archiveRepairContext(store: PlanStore): Promise<RepairContext> {
   const { rows } = await store.query(CLEAN_PAGES_SQL);
   return createRepairContext(rows.map((r) => String(r[0])));
-}
-
-/** A document that needed no repair teaches the model of the rest of the batch. */
-function learnFrom(ctx: RepairContext, extraction: Extraction, doc: PlanDocument): void {
-  if (doc.repairs.length || extraction.pages.some((p) => p.method === 'ocr')) return;
-  ctx.model = ctx.model.withTexts(extraction.pages.map((p) => p.text));
 }
 
 export type Outcome =
@@ -102,7 +95,6 @@ async function importEach(
         const extraction = await extractFile(file, extractOpts, input);
         const doc = parseExtraction(extraction, repair);
         const status = await store.load(extraction, doc, { parserVersion: PARSER_VERSION });
-        learnFrom(repair, extraction, doc);
         outcome = { file, status, doc };
       }
     } catch (e) {
