@@ -1,7 +1,7 @@
 // English-model OCR damage, made on demand: clean Swedish text → PDF (pdfmake, Roboto 11 pt) →
 // PNG (`pdftoppm -r 200`) → `tesseract -l eng`. The clean text is kept as the reference. Results are
 // cached under .tmp/ocr-fixtures/<hash of the input>/ (gitignored); a clean checkout regenerates them.
-import { normaliseWs } from '../test/helpers/cer.js';
+import { normaliseWs } from './fixtures-cer.js';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,7 +163,7 @@ Styrelsen påpekar att föreningen inte klarar sig utan frivilliga. Den som vill
 
 // ---- measuring -----------------------------------------------------------------------------------
 
-export { cer, levenshtein, normaliseWs } from '../test/helpers/cer.js';
+export { cer } from './fixtures-cer.js';
 
 /** Per clean character, what the OCR put in its place (aligned by a full Levenshtein backtrace). */
 export function alignChars(ref: string, hyp: string): Array<{ ref: string; hyp: string }> {

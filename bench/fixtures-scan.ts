@@ -77,7 +77,11 @@ export async function makeTextPdf(paragraphs: string[][] = SCAN_PARAGRAPHS, tabl
       content.push({ text: p, margin: [0, 0, 0, 10], ...(i > 0 && j === 0 ? { pageBreak: 'before' } : {}) });
       if (i === 0 && last && table.length) {
         content.push({
-          table: { headerRows: 1, widths: [160, 100, 100], body: table.map((r, k) => r.map((c, n) => ({ text: c, bold: k === 0, alignment: n === 0 ? 'left' : 'right' }))) },
+          table: {
+            headerRows: 1,
+            widths: [160, 100, 100],
+            body: table.map((r, k) => r.map((c, n) => ({ text: c, bold: k === 0, alignment: n === 0 ? 'left' : 'right' }))),
+          },
           layout: 'lightHorizontalLines',
           margin: [0, 6, 0, 0],
         });
@@ -104,16 +108,25 @@ export interface ScannedDoc {
 }
 
 /** Text PDF → page images at `scanDpi` → noise → image-only PDF. */
-export async function makeScannedPdf(scanDpi = 300, noise: ScanNoise = {}, paragraphs: string[][] = SCAN_PARAGRAPHS, fontSize = 11): Promise<ScannedDoc> {
+export async function makeScannedPdf(
+  scanDpi = 300,
+  noise: ScanNoise = {},
+  paragraphs: string[][] = SCAN_PARAGRAPHS,
+  fontSize = 11,
+): Promise<ScannedDoc> {
   const textPdf = await makeTextPdf(paragraphs, SCAN_TABLE, fontSize);
-  const rendered = await renderPages(textPdf, paragraphs.map((_, i) => i + 1), scanDpi);
+  const rendered = await renderPages(
+    textPdf,
+    paragraphs.map((_, i) => i + 1),
+    scanDpi,
+  );
   const pages: Uint8Array[] = [];
   for (const [i, r] of rendered.entries()) pages.push(await addScanNoise(r.png, { seed: 11 + i, ...noise }));
   const scanPdf = await imagesToPdf(pages);
   return { textPdf, scanPdf, pages, references: paragraphs.map((_, i) => scanReference(i, paragraphs)) };
 }
 
-export { cer, levenshtein, normaliseWs } from '../test/helpers/cer.js';
+export { cer } from './fixtures-cer.js';
 
 // ---- other image formats -------------------------------------------------------------------------
 

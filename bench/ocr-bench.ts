@@ -128,15 +128,28 @@ export async function runOcrBench(opts: OcrBenchOptions = {}): Promise<Record<st
 
     // ---- render resolution: render + OCR per page, and CER; 11 pt body text and 8 pt small print ----
     const small = await makeScannedPdf(300, {}, paragraphs, 8);
-    for (const [label, d] of [['', doc], ['small8pt_', small]] as const) {
+    for (const [label, d] of [
+      ['', doc],
+      ['small8pt_', small],
+    ] as const) {
       const nums = Array.from({ length: await pageCount(d.scanPdf) }, (_, i) => i + 1);
       for (const dpi of dpis) {
         const t0 = performance.now();
         const texts: string[] = [];
         const pending: Array<Promise<void>> = [];
-        await renderPages(d.scanPdf, nums, dpi, (p) => {
-          pending.push(engine.recognize(p.png, p.num).then((r) => void (texts[p.num - 1] = r.text)));
-        }, false);
+        await renderPages(
+          d.scanPdf,
+          nums,
+          dpi,
+          (p) => {
+            pending.push(
+              engine.recognize(p.png, p.num).then((r) => {
+                texts[p.num - 1] = r.text;
+              }),
+            );
+          },
+          false,
+        );
         await Promise.all(pending);
         const s = (performance.now() - t0) / 1000;
         out[`ocr.${label}dpi${dpi}_s_per_page`] = r3(s / nums.length);
@@ -152,16 +165,24 @@ export async function runOcrBench(opts: OcrBenchOptions = {}): Promise<Record<st
     const pct = (v: number): string => `${(v * 100).toFixed(2)} %`;
     const o = (k: string): number => out[`ocr.${k}`];
     console.log(`OCR bench: ${o('pages')} generated scan pages (Swedish prose + table), images at ${DEFAULT_OCR_DPI} dpi`);
-    console.log(`  tesseract.js pool (2 workers): ${o('tesseractjs_s_per_page')} s/page, ${o('tesseractjs_pages_per_s')} pages/s, CER ${pct(o('cer_tesseractjs'))} (before the noise-word filter: ${pct(o('cer_tesseractjs_raw'))}); warm-up ${o('tesseractjs_warmup_s')} s`);
+    console.log(
+      `  tesseract.js pool (2 workers): ${o('tesseractjs_s_per_page')} s/page, ${o('tesseractjs_pages_per_s')} pages/s, CER ${pct(o('cer_tesseractjs'))} (before the noise-word filter: ${pct(o('cer_tesseractjs_raw'))}); warm-up ${o('tesseractjs_warmup_s')} s`,
+    );
     if (o('native_s_per_page') !== undefined) {
-      console.log(`  native tesseract (2 processes, OMP_THREAD_LIMIT=1, same model): ${o('native_s_per_page')} s/page, ${o('native_pages_per_s')} pages/s, CER ${pct(o('cer_native'))}`);
+      console.log(
+        `  native tesseract (2 processes, OMP_THREAD_LIMIT=1, same model): ${o('native_s_per_page')} s/page, ${o('native_pages_per_s')} pages/s, CER ${pct(o('cer_native'))}`,
+      );
       if (o('native_debian_model_s_per_page') !== undefined) {
-        console.log(`  native, Debian tesseract-ocr-swe model: ${o('native_debian_model_s_per_page')} s/page, CER ${pct(o('cer_native_debian_model'))}`);
+        console.log(
+          `  native, Debian tesseract-ocr-swe model: ${o('native_debian_model_s_per_page')} s/page, CER ${pct(o('cer_native_debian_model'))}`,
+        );
       } else console.log('  native, Debian tesseract-ocr-swe model: not installed, skipped');
       console.log(`  tesseract.js / native: time ${o('time_ratio_vs_native')}, throughput ${o('throughput_vs_native')}`);
     } else console.log('  native tesseract not installed: skipped');
     for (const dpi of dpis) {
-      console.log(`  ${dpi} dpi: render+OCR ${o(`dpi${dpi}_s_per_page`)} s/page, CER ${pct(o(`dpi${dpi}_cer`))}; 8 pt print: ${o(`small8pt_dpi${dpi}_s_per_page`)} s/page, CER ${pct(o(`small8pt_dpi${dpi}_cer`))}`);
+      console.log(
+        `  ${dpi} dpi: render+OCR ${o(`dpi${dpi}_s_per_page`)} s/page, CER ${pct(o(`dpi${dpi}_cer`))}; 8 pt print: ${o(`small8pt_dpi${dpi}_s_per_page`)} s/page, CER ${pct(o(`small8pt_dpi${dpi}_cer`))}`,
+      );
     }
   }
   return out;

@@ -25,8 +25,7 @@ const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 export async function runRepairBench(): Promise<Record<string, number>> {
   await loadLexicon();
   const read = (p: string): string => readFileSync(seedPath(p), 'utf8');
-  const lmSeeds = (except: string): LanguageModel =>
-    LanguageModel.fromTexts(['000', '003', '004'].filter((p) => p !== except).map(read));
+  const lmSeeds = (except: string): LanguageModel => LanguageModel.fromTexts(['000', '003', '004'].filter((p) => p !== except).map(read));
   const lmAll = lmSeeds('');
   const items = [
     { name: 'seed-000', clean: seedExcerpt(seedPath('000'), 0, 45), lm: lmSeeds('000'), seed: true },

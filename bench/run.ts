@@ -17,7 +17,11 @@ const TARGETS: Target[] = [
   { metric: 'parse.ratio_vs_line_scan', test: (v) => v <= 300, goal: 'parse ≤ 300× a bare line scan of the same text' },
   { metric: 'store.load_vs_insert', test: (v) => v >= 20, goal: 'Appender load ≥ 20× one-row INSERTs' },
   { metric: 'repair.seed.error_reduction_pct', test: (v) => v >= 85, goal: 'OCR-letter repair removes ≥ 85 % of the CER on seed text' },
-  { metric: 'repair.other.error_reduction_pct', test: (v) => v >= 85, goal: 'OCR-letter repair removes ≥ 85 % of the CER on text not from the seeds' },
+  {
+    metric: 'repair.other.error_reduction_pct',
+    test: (v) => v >= 85,
+    goal: 'OCR-letter repair removes ≥ 85 % of the CER on text not from the seeds',
+  },
   { metric: 'ocr.throughput_vs_native', test: (v) => v >= 1, goal: 'tesseract.js pages/s ≥ native tesseract on the same images' },
   { metric: 'ocr.cer_tesseractjs', test: (v) => v <= 0.005, goal: 'Swedish OCR CER at 200 dpi ≤ 0.5 %' },
 ];

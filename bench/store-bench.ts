@@ -78,10 +78,23 @@ export async function runStoreBench(N = DEFAULT_N): Promise<Record<string, numbe
     await c.run(`ATTACH '${join(dir, 'schema.duckdb')}' AS s (READ_ONLY); CREATE TABLE indicators AS FROM s.indicators LIMIT 0; DETACH s;`);
     const rows = indicators(N);
     const cells = (i: Indicator) => [
-      'doc', i.id, i.goalId, i.name,
-      i.unitTarget?.raw ?? null, i.unitTarget?.kind ?? null, i.unitTarget?.value ?? null, i.unitTarget?.unit ?? null, i.unitTarget?.direction ?? null,
-      i.kfTarget?.raw ?? null, i.kfTarget?.kind ?? null, i.kfTarget?.value ?? null, i.kfTarget?.unit ?? null, i.kfTarget?.direction ?? null,
-      i.periodicity, i.page, i.line,
+      'doc',
+      i.id,
+      i.goalId,
+      i.name,
+      i.unitTarget?.raw ?? null,
+      i.unitTarget?.kind ?? null,
+      i.unitTarget?.value ?? null,
+      i.unitTarget?.unit ?? null,
+      i.unitTarget?.direction ?? null,
+      i.kfTarget?.raw ?? null,
+      i.kfTarget?.kind ?? null,
+      i.kfTarget?.value ?? null,
+      i.kfTarget?.unit ?? null,
+      i.kfTarget?.direction ?? null,
+      i.periodicity,
+      i.page,
+      i.line,
     ];
     t = performance.now();
     await c.run('BEGIN');
@@ -107,7 +120,7 @@ export async function runStoreBench(N = DEFAULT_N): Promise<Record<string, numbe
       ps.clearBindings();
       cells(r).forEach((v, k) => {
         if (v === null) ps.bindNull(k + 1);
-        else if (typeof v === 'number') (k === 6 || k === 11 ? ps.bindDouble(k + 1, v) : ps.bindInteger(k + 1, v));
+        else if (typeof v === 'number') k === 6 || k === 11 ? ps.bindDouble(k + 1, v) : ps.bindInteger(k + 1, v);
         else ps.bindVarchar(k + 1, v);
       });
       await ps.run();

@@ -21,7 +21,12 @@ const A4_WIDTH_PT = 595.28;
 export function imageFormat(data: Uint8Array): ImageFormat | null {
   if (data.length >= 8 && data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) return 'png';
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
-  if (data.length >= 8 && ((data[0] === 0x49 && data[1] === 0x49 && data[2] === 42 && data[3] === 0) || (data[0] === 0x4d && data[1] === 0x4d && data[2] === 0 && data[3] === 42))) return 'tiff';
+  if (
+    data.length >= 8 &&
+    ((data[0] === 0x49 && data[1] === 0x49 && data[2] === 42 && data[3] === 0) ||
+      (data[0] === 0x4d && data[1] === 0x4d && data[2] === 0 && data[3] === 42))
+  )
+    return 'tiff';
   return null;
 }
 
@@ -114,7 +119,11 @@ export interface ExtractImageOptions extends OcrPagesOptions {
  * OCR of one scanned page image. Positions are in points: from the file's own resolution, or, when it
  * gives none, as if the image were an A4-wide page. Multi-page TIFFs: only the first page is read.
  */
-export async function extractImage(file: string, data: Uint8Array, opts: ExtractImageOptions = {}): Promise<{ pages: ExtractedPage[]; warnings: Message[] }> {
+export async function extractImage(
+  file: string,
+  data: Uint8Array,
+  opts: ExtractImageOptions = {},
+): Promise<{ pages: ExtractedPage[]; warnings: Message[] }> {
   let info: ImageInfo;
   try {
     info = imageInfo(data);
@@ -131,7 +140,13 @@ export async function extractImage(file: string, data: Uint8Array, opts: Extract
     }
     const { page, warnings } = pageFromOcr(1, result, geometry, opts);
     if (!info.dpi) {
-      warnings.unshift({ stage: opts.stage ?? 'extract', rule: 'image-without-resolution', message: `${file}: the image gives no resolution; positions assume an A4-wide page`, page: 1, line: null });
+      warnings.unshift({
+        stage: opts.stage ?? 'extract',
+        rule: 'image-without-resolution',
+        message: `${file}: the image gives no resolution; positions assume an A4-wide page`,
+        page: 1,
+        line: null,
+      });
     }
     return { pages: [page], warnings };
   } finally {

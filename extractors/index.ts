@@ -62,7 +62,8 @@ export interface Input {
 /** Reads a file once: its format by extension, its bytes and their SHA-256 (the document's identity). */
 export async function readInput(path: string): Promise<Input> {
   const format = formatOf(path);
-  if (!format) throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, null, 'unsupported');
+  if (!format)
+    throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, null, 'unsupported');
   let data: Buffer;
   try {
     data = await readFile(path);

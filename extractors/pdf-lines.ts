@@ -119,9 +119,9 @@ function joinWords(items: TextItem[]): string {
 function dedupe(sorted: TextItem[]): TextItem[] {
   const out: TextItem[] = [];
   for (const it of sorted) {
-    const dup = out.slice(-3).some(
-      (o) => o.str === it.str && Math.abs(o.x - it.x) < 0.15 * (it.fontSize || 10) && Math.abs(o.y - it.y) < 0.15 * (it.fontSize || 10),
-    );
+    const dup = out
+      .slice(-3)
+      .some((o) => o.str === it.str && Math.abs(o.x - it.x) < 0.15 * (it.fontSize || 10) && Math.abs(o.y - it.y) < 0.15 * (it.fontSize || 10));
     if (!dup) out.push(it);
   }
   return out;

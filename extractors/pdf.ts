@@ -204,7 +204,16 @@ async function resolveFontNames(
   }
 }
 
-const IMAGE_OPS = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat', 'paintSolidColorImageMask'];
+const IMAGE_OPS = [
+  'paintImageXObject',
+  'paintInlineImageXObject',
+  'paintImageMaskXObject',
+  'paintImageXObjectRepeat',
+  'paintInlineImageXObjectGroup',
+  'paintImageMaskXObjectGroup',
+  'paintImageMaskXObjectRepeat',
+  'paintSolidColorImageMask',
+];
 
 /** Counts a page's path constructions and painted images (its operator list; ~0.1–0.4 s a page). */
 async function drawnContent(page: { getOperatorList(): Promise<{ fnArray: number[] }> }, ops: Record<string, number>): Promise<PageDrawing> {

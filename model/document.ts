@@ -76,14 +76,7 @@ export type DocLine = z.infer<typeof DocLine>;
 export const GoalLevel = z.enum(['kf_inriktningsmal', 'kf_verksamhetsmal', 'namndmal', 'enhetsmal']);
 export type GoalLevel = z.infer<typeof GoalLevel>;
 
-export const SectionKey = z.enum([
-  'beskrivning',
-  'forvantatResultat',
-  'arbetssatt',
-  'resursanvandning',
-  'uppfoljning',
-  'utveckling',
-]);
+export const SectionKey = z.enum(['beskrivning', 'forvantatResultat', 'arbetssatt', 'resursanvandning', 'uppfoljning', 'utveckling']);
 export type SectionKey = z.infer<typeof SectionKey>;
 
 export const Goal = z.object({

@@ -54,8 +54,3 @@ export class PlanError extends Error {
     return { stage: this.stage, rule: this.rule, message: this.reason, page: this.page, line: this.line };
   }
 }
-
-/** An error in one input file, at extraction or parsing. */
-export function inputError(file: string, rule: RuleId, reason: string, page: number | null = null, stage: Stage = 'extract'): PlanError {
-  return new PlanError(rule, reason, { file, page }, stage);
-}

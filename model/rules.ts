@@ -27,7 +27,7 @@ export const RULES = {
   'page-without-text': rule('extract', 'warning', 'a PDF page has no text layer'),
   'page-unreadable': rule('extract', 'warning', 'one page of a PDF could not be read; the others were'),
   'image-without-resolution': rule('extract', 'warning', 'a page image gives no resolution; positions assume an A4-wide page'),
-  'page-ocr': rule('extract', 'warning', 'a PDF page was OCR\'d, with the reason (no text layer, garbage text, text drawn as curves, --ocr always)'),
+  'page-ocr': rule('extract', 'warning', "a PDF page was OCR'd, with the reason (no text layer, garbage text, text drawn as curves, --ocr always)"),
   'ocr-page-failed': rule('extract', 'warning', 'OCR of one page failed; the page is left empty'),
   'ocr-low-confidence': rule('extract', 'warning', 'OCR was unsure of a page (low mean word confidence)'),
   'ocr-wrong-language-or-bad-scan': rule('extract', 'warning', 'few OCR words are Swedish: wrong language or a bad scan'),

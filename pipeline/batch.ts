@@ -33,7 +33,7 @@ export async function collectInputs(paths: string[]): Promise<{ files: string[];
   const files: string[] = [];
   const skipped: Outcome[] = [];
   const walk = async (p: string, named: boolean): Promise<void> => {
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(p);
     } catch {
@@ -58,12 +58,7 @@ function failure(file: string, e: unknown): Outcome {
   return { file, status: 'failed', reason: (e as Error).message ?? String(e), page: null, code: 'internal' };
 }
 
-export async function importFiles(
-  store: PlanStore,
-  files: string[],
-  events: BatchEvents = {},
-  opts: { ocr?: OcrMode } = {},
-): Promise<Outcome[]> {
+export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}, opts: { ocr?: OcrMode } = {}): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const repair = await archiveRepairContext(store);
   const ocrPool = new OcrPool();

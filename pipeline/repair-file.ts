@@ -23,6 +23,11 @@ export async function repairFile(file: string, ctx: RepairContext, opts: Extract
     return { text: texts.join('\n'), repairs };
   }
   const { lines, repairs } = repairLines(pagesToLines(extraction.pages, extraction.source.format), ctx);
-  const pages = extraction.pages.map((p) => lines.filter((l) => l.page === p.num).map((l) => l.text).join('\n'));
+  const pages = extraction.pages.map((p) =>
+    lines
+      .filter((l) => l.page === p.num)
+      .map((l) => l.text)
+      .join('\n'),
+  );
   return { text: `${pages.join('\n\f')}\n`, repairs };
 }

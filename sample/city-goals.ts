@@ -1,8 +1,7 @@
 // The city council's (KF) goals and the district board's goals (nämndmål), shared by every unit of a
 // year. Numbers and titles drift between years on purpose: that is what the parser must survive.
-import type { Activity, Section } from './model.js';
+import type { Activity, KfId, Section } from './model.js';
 
-export type KfId = 'care' | 'youth' | 'safety' | 'culture' | 'climate' | 'economy' | 'staff' | 'preparedness';
 export type Year = 2022 | 2023 | 2024;
 
 const DIRECTIONS: Record<1 | 2 | 3, string> = {
@@ -97,8 +96,7 @@ const wholeYear = (y: Year, text: string, from: number = y): Activity => ({
 
 const BOARD: Record<KfId, BoardDef> = {
   care: {
-    title: () =>
-      'Äldre och personer med funktionsnedsättning får stöd och omsorg av hög kvalitet som utgår från den enskildes behov och önskemål',
+    title: () => 'Äldre och personer med funktionsnedsättning får stöd och omsorg av hög kvalitet som utgår från den enskildes behov och önskemål',
     sections: (y) => [
       {
         heading: 'Beskrivning',
@@ -183,10 +181,7 @@ const BOARD: Record<KfId, BoardDef> = {
       },
       {
         heading: 'Förväntat resultat',
-        paragraphs: [
-          '- Utbudet av kultur- och fritidsaktiviteter når nya målgrupper.',
-          '- Samarbetet med föreningslivet har utvecklats.',
-        ],
+        paragraphs: ['- Utbudet av kultur- och fritidsaktiviteter når nya målgrupper.', '- Samarbetet med föreningslivet har utvecklats.'],
       },
     ],
     activities: () => [],
@@ -249,9 +244,7 @@ const BOARD: Record<KfId, BoardDef> = {
         paragraphs: ['- Sjukfrånvaron har minskat.', '- Medarbetarna rekommenderar nämnden som arbetsgivare.'],
       },
     ],
-    activities: (y) => [
-      wholeYear(y, 'Förvaltningen ska genomföra en riktad satsning på chefers arbetsmiljö med stöd av företagshälsovården.'),
-    ],
+    activities: (y) => [wholeYear(y, 'Förvaltningen ska genomföra en riktad satsning på chefers arbetsmiljö med stöd av företagshälsovården.')],
   },
   preparedness: {
     title: () => 'Nämndens verksamheter har god krisberedskap och kan upprätthålla samhällsviktig verksamhet vid störningar',
@@ -268,9 +261,7 @@ const BOARD: Record<KfId, BoardDef> = {
         paragraphs: ['- Samhällsviktiga verksamheter har övade kontinuitetsplaner.'],
       },
     ],
-    activities: (y) => [
-      wholeYear(y, 'Förvaltningens samhällsviktiga verksamheter ska ha en kontinuitetsplan som har övats under året.'),
-    ],
+    activities: (y) => [wholeYear(y, 'Förvaltningens samhällsviktiga verksamheter ska ha en kontinuitetsplan som har övats under året.')],
   },
 };
 

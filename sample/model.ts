@@ -1,12 +1,8 @@
 // The typed description of a made-up plan; every renderer (PDF, text dump, markdown) reads only this.
-import type { KfId } from './city-goals.js';
+/** The city council goals the sample plans work towards (defined in city-goals.ts) */
+export type KfId = 'care' | 'youth' | 'safety' | 'culture' | 'climate' | 'economy' | 'staff' | 'preparedness';
 
-export type SectionHeading =
-  | 'Beskrivning'
-  | 'Förväntat resultat'
-  | 'Arbetssätt'
-  | 'Uppföljning'
-  | 'Utveckling';
+export type SectionHeading = 'Beskrivning' | 'Förväntat resultat' | 'Arbetssätt' | 'Uppföljning' | 'Utveckling';
 
 /** A paragraph starting with `• ` is a bulleted sub-heading, one starting with `- ` a list item. */
 export interface Section {

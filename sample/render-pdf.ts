@@ -43,17 +43,13 @@ function paragraph(p: string): Node {
 
 const sections = (list: Section[]): Node[] => list.flatMap((s) => [heading(s.heading), ...s.paragraphs.map(paragraph)]);
 
-
 function indicatorTable(rows: Indicator[]): Node {
   return {
     table: {
       headerRows: 1,
       dontBreakRows: true,
       widths: ['*', 60, 90, 70],
-      body: [
-        INDICATOR_HEADER.map((h) => ({ text: h, bold: true })),
-        ...rows.map((r) => [r.name, r.unitTarget, r.kfTarget, r.periodicity]),
-      ],
+      body: [INDICATOR_HEADER.map((h) => ({ text: h, bold: true })), ...rows.map((r) => [r.name, r.unitTarget, r.kfTarget, r.periodicity])],
     },
     layout: PLAN_TABLE_LAYOUT,
     margin: [0, 4, 0, 10],
@@ -75,14 +71,20 @@ function activityTable(rows: Activity[]): Node {
 
 function budgetTable(b: Budget): Node {
   const t = budgetTotals(b);
-  const line = (l: string, n: number, bold = false) => [{ text: l, bold }, { text: formatAmount(n), alignment: 'right', bold }];
+  const line = (l: string, n: number, bold = false) => [
+    { text: l, bold },
+    { text: formatAmount(n), alignment: 'right', bold },
+  ];
   const group = (l: string) => [{ text: l, italics: true }, ''];
   return {
     table: {
       headerRows: 1,
       widths: [260, 80],
       body: [
-        [{ text: BUDGET_HEADER[0], bold: true }, { text: BUDGET_HEADER[1], bold: true, alignment: 'right' }],
+        [
+          { text: BUDGET_HEADER[0], bold: true },
+          { text: BUDGET_HEADER[1], bold: true, alignment: 'right' },
+        ],
         group('Intäkter'),
         ...b.income.map((l) => line(l.label, l.amount)),
         line('Summa intäkter', t.income, true),

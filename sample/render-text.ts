@@ -1,17 +1,7 @@
 // Renders a sample plan as a text export in the style of the PDF text dumps among the real plans:
 // lines wrapped near 90 characters with a trailing space, running `Tjänsteutlåtande / Sid N (M)`
 // blocks at page breaks, table cells joined by single spaces (an empty cell leaves an extra space).
-import {
-  boardGoalLabel,
-  directionLabel,
-  districtLine,
-  formatAmount,
-  kfGoalLabel,
-  pageMark,
-  planTitle,
-  tocEntries,
-  unitGoalLabel,
-} from './format.js';
+import { boardGoalLabel, directionLabel, districtLine, formatAmount, kfGoalLabel, pageMark, planTitle, tocEntries, unitGoalLabel } from './format.js';
 import { budgetTotals, type Activity, type Indicator, type Plan, type Section } from './model.js';
 
 const WIDTH = 90;
@@ -148,8 +138,24 @@ function body(p: Plan): Body {
   return b;
 }
 
-const runningHeader = (page: number, pages: number): string[] =>
-  ['', '', '', ' ', ' ', '', ' ', ' ', '', 'Tjänsteutlåtande ', `${pageMark(page, pages)} `, '', ' ', ' start.stockholm ', ' ', ''];
+const runningHeader = (page: number, pages: number): string[] => [
+  '',
+  '',
+  '',
+  ' ',
+  ' ',
+  '',
+  ' ',
+  ' ',
+  '',
+  'Tjänsteutlåtande ',
+  `${pageMark(page, pages)} `,
+  '',
+  ' ',
+  ' start.stockholm ',
+  ' ',
+  '',
+];
 
 function frontPage(p: Plan, pages: number): string[] {
   return [

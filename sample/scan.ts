@@ -65,18 +65,22 @@ export async function imagesToPdf(pngs: Uint8Array[]): Promise<Uint8Array> {
     height: 841.89,
     ...(i > 0 ? { pageBreak: 'before' } : {}),
   }));
-  const buf = await pdfmake
-    .createPdf({ pageSize: 'A4', pageMargins: [0, 0, 0, 0], content: content as never })
-    .getBuffer();
+  const buf = await pdfmake.createPdf({ pageSize: 'A4', pageMargins: [0, 0, 0, 0], content: content as never }).getBuffer();
   return new Uint8Array(buf);
 }
-
 
 /** A text PDF as a scan: every page rendered at `dpi`, noised, and bound into an image-only PDF. */
 export async function scanPdf(pdf: Uint8Array, dpi = 300, seed = 1): Promise<Uint8Array> {
   const parser = new PDFParse({ data: new Uint8Array(pdf), verbosity: 0 });
-  const total = await parser.getInfo().then((i) => i.total).finally(() => parser.destroy());
-  const pages = await renderPages(pdf, Array.from({ length: total }, (_, i) => i + 1), dpi);
+  const total = await parser
+    .getInfo()
+    .then((i) => i.total)
+    .finally(() => parser.destroy());
+  const pages = await renderPages(
+    pdf,
+    Array.from({ length: total }, (_, i) => i + 1),
+    dpi,
+  );
   const noisy: Uint8Array[] = [];
   for (const [i, p] of pages.entries()) noisy.push(await addScanNoise(p.png, { seed: seed + i }));
   return imagesToPdf(noisy);

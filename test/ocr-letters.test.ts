@@ -6,16 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LanguageModel } from '../normalizers/repair/ocr-letters/language-model.js';
 import { loadLexicon } from '../normalizers/repair/ocr-letters/lexicon.js';
 import { repairOcrLetters } from '../normalizers/repair/ocr-letters/repair.js';
-import {
-  HELD_OUT_TEXT,
-  OWN_TEXTS,
-  cer,
-  letterErrors,
-  ocrFixtures,
-  seedExcerpt,
-  type OcrFixture,
-  type Raster,
-} from '../bench/fixtures-ocr-damage.js';
+import { HELD_OUT_TEXT, OWN_TEXTS, cer, letterErrors, ocrFixtures, seedExcerpt, type OcrFixture, type Raster } from '../bench/fixtures-ocr-damage.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
 const CLEAN = ['000', '003', '004'] as const;
@@ -87,25 +78,67 @@ describe.runIf(haveSeeds)('OCR letter repair (å/ä/ö after an English OCR mode
 
   it('seed text, 200 dpi: removes ≥ 85 % of all character errors and ≥ 95 % of å/ä/ö errors', () => {
     const r = rows((k) => isSeed(k) && k.endsWith('/r200'));
-    expect(reduction(r, (m) => m.cerBefore * 1e6, (m) => m.cerAfter * 1e6)).toBeGreaterThanOrEqual(0.85);
-    expect(reduction(r, (m) => m.letterBefore, (m) => m.letterAfter)).toBeGreaterThanOrEqual(0.95);
+    expect(
+      reduction(
+        r,
+        (m) => m.cerBefore * 1e6,
+        (m) => m.cerAfter * 1e6,
+      ),
+    ).toBeGreaterThanOrEqual(0.85);
+    expect(
+      reduction(
+        r,
+        (m) => m.letterBefore,
+        (m) => m.letterAfter,
+      ),
+    ).toBeGreaterThanOrEqual(0.95);
   });
 
   it('text not from any plan, 200 dpi: removes ≥ 80 % of all errors and ≥ 90 % of å/ä/ö errors', () => {
     const r = rows((k) => !isSeed(k) && !isHeldOut(k) && k.endsWith('/r200'));
-    expect(reduction(r, (m) => m.cerBefore * 1e6, (m) => m.cerAfter * 1e6)).toBeGreaterThanOrEqual(0.8);
-    expect(reduction(r, (m) => m.letterBefore, (m) => m.letterAfter)).toBeGreaterThanOrEqual(0.9);
+    expect(
+      reduction(
+        r,
+        (m) => m.cerBefore * 1e6,
+        (m) => m.cerAfter * 1e6,
+      ),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(
+      reduction(
+        r,
+        (m) => m.letterBefore,
+        (m) => m.letterAfter,
+      ),
+    ).toBeGreaterThanOrEqual(0.9);
   });
 
   it('held-out text (written after tuning; measured 87.8 % / 89 % when added): ≥ 80 % of errors, ≥ 85 % of å/ä/ö errors', () => {
     const r = rows(isHeldOut);
-    expect(reduction(r, (m) => m.cerBefore * 1e6, (m) => m.cerAfter * 1e6)).toBeGreaterThanOrEqual(0.8);
-    expect(reduction(r, (m) => m.letterBefore, (m) => m.letterAfter)).toBeGreaterThanOrEqual(0.85);
+    expect(
+      reduction(
+        r,
+        (m) => m.cerBefore * 1e6,
+        (m) => m.cerAfter * 1e6,
+      ),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(
+      reduction(
+        r,
+        (m) => m.letterBefore,
+        (m) => m.letterAfter,
+      ),
+    ).toBeGreaterThanOrEqual(0.85);
   });
 
   it('coarse raster (damage like seed 002): removes most å/ä/ö errors and never makes text worse', () => {
     const r = rows((k) => k.endsWith('/r110-noaa'));
-    expect(reduction(r, (m) => m.letterBefore, (m) => m.letterAfter)).toBeGreaterThanOrEqual(0.8);
+    expect(
+      reduction(
+        r,
+        (m) => m.letterBefore,
+        (m) => m.letterAfter,
+      ),
+    ).toBeGreaterThanOrEqual(0.8);
     for (const m of measured.values()) expect(m.cerAfter).toBeLessThan(m.cerBefore);
   });
 
@@ -139,7 +172,11 @@ describe.runIf(haveSeeds)('OCR letter repair (å/ä/ö after an English OCR mode
       expect(['ocr-letter', 'ocr-context', 'ocr-word-i']).toContain(r.rule);
       expect(r.confidence).toBeGreaterThanOrEqual(0);
       expect(r.confidence).toBeLessThanOrEqual(1);
-      expect(read('002').split('\n')[r.line - 1].slice(r.column - 1)).toMatch(new RegExp(`^${r.before.replace(/[|&]/g, '\\$&')}`));
+      expect(
+        read('002')
+          .split('\n')
+          [r.line - 1].slice(r.column - 1),
+      ).toMatch(new RegExp(`^${r.before.replace(/[|&]/g, '\\$&')}`));
     }
   });
 
@@ -153,9 +190,9 @@ describe.runIf(haveSeeds)('OCR letter repair (å/ä/ö after an English OCR mode
       fc.integer({ min: 10, max: 99999 }).map(String),
       fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
       fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).map(([a, b]) => `${a}.${b}`),
-      fc.tuple(fc.constantFrom('HÄ', 'Dnr', 'SDN', 'KS', 'E'), fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 999 })).map(
-        ([p, y, n]) => `${p} ${y}/${n}`,
-      ),
+      fc
+        .tuple(fc.constantFrom('HÄ', 'Dnr', 'SDN', 'KS', 'E'), fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 999 }))
+        .map(([p, y, n]) => `${p} ${y}/${n}`),
       fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9 })).map(([a, b]) => `${a},${b} %`),
       fc.constantFrom('1-14', '3.5%', '852 mnkr', 'E18', 'K2', 'SoL', 'LSS', 'APT', '0-65', 'T1', 'Q4'),
     );
@@ -183,8 +220,6 @@ describe.runIf(haveSeeds)('OCR letter repair (å/ä/ö after an English OCR mode
       'Vi arbetar för att öka tryggheten på ett rättssäkert sätt',
     );
     // Words that are right stay (andra, har, vara).
-    expect(repairOcrLetters('Vi har andra rutiner som ska vara klara och 6ka', lm).text).toBe(
-      'Vi har andra rutiner som ska vara klara och öka',
-    );
+    expect(repairOcrLetters('Vi har andra rutiner som ska vara klara och 6ka', lm).text).toBe('Vi har andra rutiner som ska vara klara och öka');
   });
 });

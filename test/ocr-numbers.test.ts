@@ -76,7 +76,10 @@ describe('second reading of numbers on a page image', () => {
     const plan = PLANS.find((p) => p.key === 'hemtjanst' && p.year === 2022)!;
     const [page] = await renderPages(new Uint8Array(await renderPdf(plan)), [3], 200);
     const tiff = await pngToTiff(page.png, 200);
-    for (const [name, data] of [['p.png', page.png], ['p.tif', tiff]] as const) {
+    for (const [name, data] of [
+      ['p.png', page.png],
+      ['p.tif', tiff],
+    ] as const) {
       const { pages, warnings } = await extractImage(name, data, { engine });
       expect(warnings.filter((w) => w.rule === 'ocr-number-reread-failed')).toEqual([]);
       expect(warnings.filter((w) => w.rule === 'ocr-number-reread').length).toBeGreaterThan(0);

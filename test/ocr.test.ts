@@ -31,7 +31,13 @@ async function textLayer(data: Uint8Array): Promise<Array<{ text: string; items:
     const items: TextItem[] = [];
     for (const it of content.items) {
       if (!('str' in it)) continue;
-      items.push({ str: it.str, x: it.transform[4], y: height - it.transform[5], width: it.width, fontSize: Math.hypot(it.transform[0], it.transform[1]) });
+      items.push({
+        str: it.str,
+        x: it.transform[4],
+        y: height - it.transform[5],
+        width: it.width,
+        fontSize: Math.hypot(it.transform[0], it.transform[1]),
+      });
     }
     out.push({ text: items.map((i) => i.str).join(' '), items });
   }
@@ -52,7 +58,13 @@ async function hugePage(png: Uint8Array): Promise<Uint8Array> {
   const img = await loadImage(Buffer.from(png));
   const c = createCanvas(img.width * 2, img.height * 2);
   const ctx = c.getContext('2d');
-  for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) ctx.drawImage(img, dx * img.width, dy * img.height);
+  for (const [dx, dy] of [
+    [0, 0],
+    [1, 0],
+    [0, 1],
+    [1, 1],
+  ])
+    ctx.drawImage(img, dx * img.width, dy * img.height);
   return new Uint8Array(await c.encode('png'));
 }
 
@@ -75,7 +87,9 @@ describe('OCR of a generated scan', () => {
     const whole = cer(doc.references.join('\n'), pages.map((p) => p.text).join('\n'));
     const perPage = pages.map((p, i) => cer(doc.references[i], p.text));
     const prose = pages.map((p, i) => cer(scanProse(i), p.text.split(/\n(?=Mottagning)/)[0]));
-    console.log(`OCR CER at ${DEFAULT_OCR_DPI} dpi: document ${(whole * 100).toFixed(2)} %, pages ${perPage.map((c) => (c * 100).toFixed(2)).join(' / ')} %, prose ${prose.map((c) => (c * 100).toFixed(2)).join(' / ')} %`);
+    console.log(
+      `OCR CER at ${DEFAULT_OCR_DPI} dpi: document ${(whole * 100).toFixed(2)} %, pages ${perPage.map((c) => (c * 100).toFixed(2)).join(' / ')} %, prose ${prose.map((c) => (c * 100).toFixed(2)).join(' / ')} %`,
+    );
     expect(whole).toBeLessThanOrEqual(0.005);
     for (const c of prose) expect(c).toBeLessThanOrEqual(0.005);
     for (const p of pages) {
@@ -144,7 +158,9 @@ describe('OCR of a generated scan', () => {
       expect(cer(doc.references[1], r.pages[0].text)).toBeLessThanOrEqual(0.01);
       expect(r.pages[0].width).toBeCloseTo(595.28, 0);
     }
-    await expect(extractImage('x.gif', new Uint8Array([0x47, 0x49, 0x46, 0x38, 0, 0, 0, 0]), { engine })).rejects.toMatchObject({ code: 'bad-image' });
+    await expect(extractImage('x.gif', new Uint8Array([0x47, 0x49, 0x46, 0x38, 0, 0, 0, 0]), { engine })).rejects.toMatchObject({
+      code: 'bad-image',
+    });
   });
 });
 

@@ -59,7 +59,14 @@ describe('extractPdf: prose', () => {
     expect(lines[0]).toMatchObject({ page: 1, line: 1, text: 'Verksamhetsplan för förskolan Lönnen', bold: true });
     expect(lines.slice(1).every((l) => !l.bold)).toBe(true);
     // the paragraphs, re-joined, are exactly the source text
-    expect(norm(lines.slice(1).map((l) => l.text).join(' '))).toBe(norm(PARAGRAPHS.join(' ')));
+    expect(
+      norm(
+        lines
+          .slice(1)
+          .map((l) => l.text)
+          .join(' '),
+      ),
+    ).toBe(norm(PARAGRAPHS.join(' ')));
     expect(lines[1].text.startsWith('Förskolan Lönnen på Åsvägen har fyra avdelningar')).toBe(true);
     // prose is one cell per line
     expect(lines.every((l) => l.cells?.length === 1)).toBe(true);
@@ -191,9 +198,7 @@ describe('extractPdf: bad input', () => {
     expect(pages).toHaveLength(2);
     expect(pages[0].text).toContain('Förskolan Lönnen');
     expect(pages[1]).toMatchObject({ num: 2, text: '', items: [] });
-    expect(warnings).toEqual([
-      { stage: 'extract', rule: 'page-without-text', message: expect.stringContaining('page 2'), page: 2, line: null },
-    ]);
+    expect(warnings).toEqual([{ stage: 'extract', rule: 'page-without-text', message: expect.stringContaining('page 2'), page: 2, line: null }]);
   });
 
   it('does not detach the caller’s buffer', async () => {
@@ -238,8 +243,24 @@ describe('extractPdf: bad input', () => {
 });
 
 describe('pageToLines on hand-made items', () => {
-  const page = (items: TextItem[]): ExtractedPage => ({ page: 3, num: 3, text: '', items, method: 'text-layer', confidence: null, width: 595, height: 842 });
-  const it10 = (str: string, x: number, y: number, width: number, extra: Partial<TextItem> = {}): TextItem => ({ str, x, y, width, fontSize: 10, ...extra });
+  const page = (items: TextItem[]): ExtractedPage => ({
+    page: 3,
+    num: 3,
+    text: '',
+    items,
+    method: 'text-layer',
+    confidence: null,
+    width: 595,
+    height: 842,
+  });
+  const it10 = (str: string, x: number, y: number, width: number, extra: Partial<TextItem> = {}): TextItem => ({
+    str,
+    x,
+    y,
+    width,
+    fontSize: 10,
+    ...extra,
+  });
 
   it('rows whose cells sit at slightly different baselines stay one line; the order is top-down', () => {
     const lines = pageToLines(
@@ -277,7 +298,12 @@ describe('pageToLines on hand-made items', () => {
 
   it('bold only when every item is bold; no items → no lines', () => {
     const [a, b] = pageToLines(
-      page([it10('Mål', 62, 50, 18, { bold: true }), it10('1', 83, 50, 5, { bold: true }), it10('Mål', 62, 70, 18, { bold: true }), it10('text', 83, 70, 18)]),
+      page([
+        it10('Mål', 62, 50, 18, { bold: true }),
+        it10('1', 83, 50, 5, { bold: true }),
+        it10('Mål', 62, 70, 18, { bold: true }),
+        it10('text', 83, 70, 18),
+      ]),
     );
     expect(a.bold).toBe(true);
     expect(b.bold).toBeUndefined();

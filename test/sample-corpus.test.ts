@@ -92,8 +92,7 @@ describe('generated corpus', () => {
       expect(pages[1]).toContain('Innehållsförteckning');
       expect(pages[1]).toMatch(/\.{4,} \d+/);
       const all = pages.join('\n');
-      for (const l of ['KF:s inriktningsmål: 1.', 'KF:s mål för verksamhetsområdet:', 'Nämndmål:', 'Enhetsmål:'])
-        expect(all).toContain(l);
+      for (const l of ['KF:s inriktningsmål: 1.', 'KF:s mål för verksamhetsområdet:', 'Nämndmål:', 'Enhetsmål:']) expect(all).toContain(l);
     }
   }, 60_000);
 

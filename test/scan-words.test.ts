@@ -103,8 +103,7 @@ describe('scan word boundaries', () => {
   it('runs on lines of OCR pages only (a sentence runs on across lines), and records each change', async () => {
     const ctx = await createRepairContext();
     const texts = ['Personalen ska kunna känna sig tryggai Sitt arbete, attde får stöd.och', 'Hjälp av', 'Sin chef', '» Planering'];
-    const lines = (method: 'text-layer' | 'ocr'): DocLine[] =>
-      texts.map((text, i) => ({ page: 1, line: i + 1, text, cells: null, method }));
+    const lines = (method: 'text-layer' | 'ocr'): DocLine[] => texts.map((text, i) => ({ page: 1, line: i + 1, text, cells: null, method }));
     const fromTextLayer = repairLines(lines('text-layer'), ctx);
     expect(fromTextLayer.lines.map((l) => l.text)).toEqual(texts);
     expect(fromTextLayer.repairs).toEqual([]);

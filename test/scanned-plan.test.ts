@@ -55,7 +55,8 @@ describe('a scanned plan', () => {
       expect(scanned!.indicators.map((i) => i.periodicity)).toEqual(textIndicators.map((i) => i.periodicity));
       // targets come through as the same kind and value: `öka`, `Tas fram av nämnd/styrelse`, and the
       // percentages, whose `%` the Swedish model cannot write and the English model reads again
-      const target = (t: { kind: string; value: number | null; direction: string | null } | null) => t && { kind: t.kind, value: t.value, direction: t.direction };
+      const target = (t: { kind: string; value: number | null; direction: string | null } | null) =>
+        t && { kind: t.kind, value: t.value, direction: t.direction };
       for (const side of ['unitTarget', 'kfTarget'] as const) {
         expect(scanned!.indicators.map((i) => target(i[side]))).toEqual(textIndicators.map((i) => target(i[side])));
       }

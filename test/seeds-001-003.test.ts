@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../model/document.js';
 import { countLevels, haveSeeds, parseSeed } from './helpers/seeds.js';
 
-const rows = (doc: PlanDocument) =>
-  doc.indicators.map((i) => [i.name, i.unitTarget?.raw ?? null, i.kfTarget?.raw ?? null, i.periodicity]);
+const rows = (doc: PlanDocument) => doc.indicators.map((i) => [i.name, i.unitTarget?.raw ?? null, i.kfTarget?.raw ?? null, i.periodicity]);
 
 describe.skipIf(!haveSeeds)('seed 001: markdown conversion of the 2017 plan', () => {
   let doc: PlanDocument;
@@ -49,7 +48,12 @@ describe.skipIf(!haveSeeds)('seed 001: markdown conversion of the 2017 plan', ()
       'tas fram av nämnden',
       'År',
     ]);
-    expect(r[9]).toEqual(['Andel personer som upplever att de varit delaktiga i upprättandet av genomförandeplaner', '65 %', 'Fastställs 2017', 'År']);
+    expect(r[9]).toEqual([
+      'Andel personer som upplever att de varit delaktiga i upprättandet av genomförandeplaner',
+      '65 %',
+      'Fastställs 2017',
+      'År',
+    ]);
     expect(r[12][2]).toBe('87 %');
     expect(r[14]).toEqual(r[15].map((v, i) => (i === 1 ? '87 %' : v)));
     expect(r[15][1]).toBeNull();
@@ -153,7 +157,13 @@ describe.skipIf(!haveSeeds)('seed 003: Enheten för personligt stöd 2025', () =
       ['Sjukfrånvaro', null, 'Tas fram av nämnd/styrelse', 'Tertial'],
       ['Sjukfrånvaro dag 1-14', null, 'Tas fram av nämnd/styrelse', 'Tertial'],
     ]);
-    expect(doc.indicators[0].kfTarget).toEqual({ raw: '1,5 kg CO2 per kg livsmedel', kind: 'number', value: 1.5, unit: 'kg CO2 per kg livsmedel', direction: null });
+    expect(doc.indicators[0].kfTarget).toEqual({
+      raw: '1,5 kg CO2 per kg livsmedel',
+      kind: 'number',
+      value: 1.5,
+      unit: 'kg CO2 per kg livsmedel',
+      direction: null,
+    });
   });
 
   it('reads 11 activities, one-line and wrapped, and no budget table under a bare `Budget 2025`', () => {

@@ -21,7 +21,9 @@ function outline(pdf: Uint8Array): Uint8Array {
   const src = join(dir, 'in.pdf');
   const out = join(dir, 'out.pdf');
   writeFileSync(src, pdf);
-  const r = spawnSync('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-dNoOutputFonts', `-sOutputFile=${out}`, src], { encoding: 'utf8' });
+  const r = spawnSync('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-dNoOutputFonts', `-sOutputFile=${out}`, src], {
+    encoding: 'utf8',
+  });
   if (r.error || r.status !== 0) throw new Error(`ghostscript failed (apt-get install ghostscript): ${r.error?.message ?? r.stderr}`);
   return new Uint8Array(readFileSync(out));
 }
@@ -70,7 +72,10 @@ describe('text drawn as curves', () => {
     expect(s.drawing.get(1)!.images).toBe(1);
     const shapes = await readPdfPages('former.pdf', await vectorOnlyPdf(1));
     expect(shapes.drawing.get(1)!.paths).toBeLessThan(20);
-    for (const [name, pdf] of [['skannad.pdf', scan.scanPdf], ['former.pdf', await vectorOnlyPdf(1)]] as const) {
+    for (const [name, pdf] of [
+      ['skannad.pdf', scan.scanPdf],
+      ['former.pdf', await vectorOnlyPdf(1)],
+    ] as const) {
       const r = await extractPdfWithOcr(name, pdf, { mode: 'auto', engine: () => engine });
       expect(r.warnings.find((w) => w.rule === 'page-ocr')?.message).toBe('page 1: OCR (no-text-layer)');
     }

@@ -6,14 +6,7 @@
 // test/store.test.ts); before COMMIT the load also counts what landed per table and rolls back on a
 // mismatch, so a change in that behaviour cannot go unnoticed.
 import { PlanError } from '../../model/message.js';
-import {
-  type DuckDBAppender,
-  type DuckDBConnection,
-  DuckDBInstance,
-  type DuckDBResultReader,
-  dateValue,
-  timestampValue,
-} from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, dateValue, timestampValue } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import { type Extraction, ExtractedPage, Message, type PlanDocument, SourceFormat, type Target } from '../../model/document.js';
 import {
@@ -208,7 +201,16 @@ export class PlanStore {
       [documentId],
     );
     const pages = p.getRowsJson().map(([num, text, items, method, confidence, width, height]) =>
-      ExtractedPage.parse({ page: Number(num), num, text, items: items === null ? null : JSON.parse(String(items)), method, confidence, width, height }),
+      ExtractedPage.parse({
+        page: Number(num),
+        num,
+        text,
+        items: items === null ? null : JSON.parse(String(items)),
+        method,
+        confidence,
+        width,
+        height,
+      }),
     );
     // Extract-stage warnings travel in the warnings table (the parser copies them into the document); hand
     // them back so a rebuild keeps them.
@@ -239,7 +241,10 @@ export class PlanStore {
       const found = r.getRowsJson()[0]?.[0];
       const version = found === undefined ? null : Number(found);
       if (version !== null && version > SCHEMA_VERSION) {
-        throw new StoreError(`database ${shown} has schema version ${version}; this plans understands up to ${SCHEMA_VERSION} — upgrade plans`, 'schema');
+        throw new StoreError(
+          `database ${shown} has schema version ${version}; this plans understands up to ${SCHEMA_VERSION} — upgrade plans`,
+          'schema',
+        );
       }
       if (version !== null) {
         for (let v = version; v < SCHEMA_VERSION; v++) {
@@ -269,7 +274,10 @@ export class PlanStore {
       const actual = inFile.get(t.name) ?? [];
       const missing = names.filter((n) => !actual.includes(n));
       if (missing.length) throw new StoreError(`table ${t.name} in ${this.path} lacks column(s) ${missing.join(', ')}`, 'schema');
-      this.layouts.set(t.name, actual.map((n) => names.indexOf(n)));
+      this.layouts.set(
+        t.name,
+        actual.map((n) => names.indexOf(n)),
+      );
     }
   }
 
@@ -298,7 +306,10 @@ export class PlanStore {
   }
 
   private async appendParsed(id: string, doc: PlanDocument, hook: (table: string) => Promise<void>): Promise<void> {
-    await this.append('goals', doc.goals.map((g) => [id, g.id, g.level, g.code, g.title, g.parentId, g.page, g.line]));
+    await this.append(
+      'goals',
+      doc.goals.map((g) => [id, g.id, g.level, g.code, g.title, g.parentId, g.page, g.line]),
+    );
     await hook('goals');
     // sections carry no position of their own in the model: they get their goal's page and line
     await this.append(
@@ -308,16 +319,38 @@ export class PlanStore {
     await hook('goal_sections');
     await this.append(
       'indicators',
-      doc.indicators.map((i) => [id, i.id, i.goalId, i.name, ...targetCells(i.unitTarget), ...targetCells(i.kfTarget), i.periodicity, i.page, i.line]),
+      doc.indicators.map((i) => [
+        id,
+        i.id,
+        i.goalId,
+        i.name,
+        ...targetCells(i.unitTarget),
+        ...targetCells(i.kfTarget),
+        i.periodicity,
+        i.page,
+        i.line,
+      ]),
     );
     await hook('indicators');
-    await this.append('activities', doc.activities.map((a) => [id, a.id, a.goalId, a.text, a.start, a.end, a.page, a.line]));
+    await this.append(
+      'activities',
+      doc.activities.map((a) => [id, a.id, a.goalId, a.text, a.start, a.end, a.page, a.line]),
+    );
     await hook('activities');
-    await this.append('budget_lines', doc.budget.map((b) => [id, b.table, b.group, b.line, b.amountTkr, b.page, b.sourceLine]));
+    await this.append(
+      'budget_lines',
+      doc.budget.map((b) => [id, b.table, b.group, b.line, b.amountTkr, b.page, b.sourceLine]),
+    );
     await hook('budget_lines');
-    await this.append('warnings', doc.warnings.map((w) => [id, w.stage, w.rule, w.message, w.page, w.line]));
+    await this.append(
+      'warnings',
+      doc.warnings.map((w) => [id, w.stage, w.rule, w.message, w.page, w.line]),
+    );
     await hook('warnings');
-    await this.append('repairs', doc.repairs.map((r) => [id, r.page, r.line, r.before, r.after, r.rule, r.confidence]));
+    await this.append(
+      'repairs',
+      doc.repairs.map((r) => [id, r.page, r.line, r.before, r.after, r.rule, r.confidence]),
+    );
     await hook('repairs');
   }
 
@@ -393,23 +426,31 @@ function targetCells(t: Target | null): Cell[] {
 }
 
 function appendCell(a: DuckDBAppender, v: Cell, type: ColumnType): void {
-  if (v === null || v === undefined) return a.appendNull();
+  if (v === null || v === undefined) {
+    a.appendNull();
+    return;
+  }
   switch (type) {
     case 'INTEGER':
-      return a.appendInteger(Number(v));
+      a.appendInteger(Number(v));
+      return;
     case 'DOUBLE':
-      return a.appendDouble(Number(v));
+      a.appendDouble(Number(v));
+      return;
     case 'DATE': {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(v));
       if (!m) throw new Error(`not a date: ${String(v)}`);
-      return a.appendDate(dateValue({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
+      a.appendDate(dateValue({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
+      return;
     }
     case 'TIMESTAMP': {
       const ms = v instanceof Date ? v.getTime() : Date.parse(String(v));
-      return a.appendTimestamp(timestampValue(BigInt(ms) * 1000n));
+      a.appendTimestamp(timestampValue(BigInt(ms) * 1000n));
+      return;
     }
     default:
-      return a.appendVarchar(String(v));
+      a.appendVarchar(String(v));
+      return;
   }
 }
 

@@ -6,11 +6,33 @@
 
 /** Windows-1252 bytes 0x80–0x9F that differ from Latin-1, as [byte, code point]. */
 export const CP1252_SPECIALS: ReadonlyArray<readonly [number, number]> = [
-  [0x80, 0x20ac], [0x82, 0x201a], [0x83, 0x0192], [0x84, 0x201e], [0x85, 0x2026], [0x86, 0x2020],
-  [0x87, 0x2021], [0x88, 0x02c6], [0x89, 0x2030], [0x8a, 0x0160], [0x8b, 0x2039], [0x8c, 0x0152],
-  [0x8e, 0x017d], [0x91, 0x2018], [0x92, 0x2019], [0x93, 0x201c], [0x94, 0x201d], [0x95, 0x2022],
-  [0x96, 0x2013], [0x97, 0x2014], [0x98, 0x02dc], [0x99, 0x2122], [0x9a, 0x0161], [0x9b, 0x203a],
-  [0x9c, 0x0153], [0x9e, 0x017e], [0x9f, 0x0178],
+  [0x80, 0x20ac],
+  [0x82, 0x201a],
+  [0x83, 0x0192],
+  [0x84, 0x201e],
+  [0x85, 0x2026],
+  [0x86, 0x2020],
+  [0x87, 0x2021],
+  [0x88, 0x02c6],
+  [0x89, 0x2030],
+  [0x8a, 0x0160],
+  [0x8b, 0x2039],
+  [0x8c, 0x0152],
+  [0x8e, 0x017d],
+  [0x91, 0x2018],
+  [0x92, 0x2019],
+  [0x93, 0x201c],
+  [0x94, 0x201d],
+  [0x95, 0x2022],
+  [0x96, 0x2013],
+  [0x97, 0x2014],
+  [0x98, 0x02dc],
+  [0x99, 0x2122],
+  [0x9a, 0x0161],
+  [0x9b, 0x203a],
+  [0x9c, 0x0153],
+  [0x9e, 0x017e],
+  [0x9f, 0x0178],
 ];
 
 /** Bytes Windows-1252 leaves unassigned. */
@@ -20,7 +42,7 @@ const SPECIAL_TO_BYTE = new Map<number, number>(CP1252_SPECIALS.map(([b, c]) => 
 const BYTE_TO_SPECIAL = new Map<number, number>(CP1252_SPECIALS);
 
 /** Is this UTF-16 code unit a Windows-1252 typographic character from the 0x80–0x9F row? */
-export function isCp1252Special(code: number): boolean {
+function isCp1252Special(code: number): boolean {
   return SPECIAL_TO_BYTE.has(code);
 }
 
@@ -42,7 +64,7 @@ export function encodeSloppy1252(text: string): Uint8Array | null {
 }
 
 /** Decode bytes as sloppy Windows-1252 (never loses a byte). */
-export function decodeSloppy1252(bytes: Uint8Array): string {
+function decodeSloppy1252(bytes: Uint8Array): string {
   let s = '';
   const CHUNK = 8192;
   for (let i = 0; i < bytes.length; i += CHUNK) {
@@ -58,7 +80,7 @@ export function decodeSloppy1252(bytes: Uint8Array): string {
 }
 
 /** Decode bytes as Latin-1 (ISO-8859-1): every byte is the code point of the same number. */
-export function decodeLatin1(bytes: Uint8Array): string {
+function decodeLatin1(bytes: Uint8Array): string {
   let s = '';
   const CHUNK = 8192;
   for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));

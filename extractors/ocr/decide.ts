@@ -9,14 +9,7 @@ import type { TextItem } from '../../model/document.js';
 
 export type OcrMode = 'auto' | 'always' | 'never';
 
-export type DecideReason =
-  | 'forced'
-  | 'disabled'
-  | 'no-text-layer'
-  | 'text-as-curves'
-  | 'garbage-text-layer'
-  | 'replacement-chars'
-  | 'text-layer-ok';
+export type DecideReason = 'forced' | 'disabled' | 'no-text-layer' | 'text-as-curves' | 'garbage-text-layer' | 'replacement-chars' | 'text-layer-ok';
 
 export interface Decision {
   ocr: boolean;

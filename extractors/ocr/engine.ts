@@ -3,8 +3,8 @@
 import { TesseractPool } from './pool.js';
 import type { OcrEngine, TesseractEngineOptions } from './types.js';
 
-export type { OcrBox, OcrEngine, OcrLine, OcrResult, OcrWord, TesseractEngineOptions } from './types.js';
-export { defaultLangPath, OcrSetupError, resolveTraineddata } from './traineddata.js';
+export type { OcrEngine, OcrResult, OcrWord, TesseractEngineOptions } from './types.js';
+export { defaultLangPath, OcrSetupError } from './traineddata.js';
 
 /** A tesseract.js pool. Throws OcrSetupError at once when the language data is missing. */
 export function createOcrEngine(opts: TesseractEngineOptions = {}): OcrEngine {

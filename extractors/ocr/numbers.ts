@@ -139,7 +139,10 @@ export function applyReadings(result: OcrResult, spans: NumberSpan[], readings: 
   const replace = new Map<number, { span: NumberSpan; words: string[] }>();
   const fixes: NumberFix[] = [];
   spans.forEach((s, k) => {
-    const before = result.words.slice(s.first, s.last + 1).map((w) => w.text).join(' ');
+    const before = result.words
+      .slice(s.first, s.last + 1)
+      .map((w) => w.text)
+      .join(' ');
     const sameNumber = (m: RegExpExecArray | null): m is RegExpExecArray => !!m && digits(m[1]) !== '' && digits(before).startsWith(digits(m[1]));
     const m = readings[k].map((r) => PERCENT.exec(r)).find(sameNumber);
     if (!m) return;
@@ -160,12 +163,23 @@ export function applyReadings(result: OcrResult, spans: NumberSpan[], readings: 
     const old = result.words.slice(r.span.first, r.span.last + 1);
     if (old.length === r.words.length) r.words.forEach((t, j) => words.push({ ...old[j], text: t }));
     else {
-      const bbox = { x0: old[0].bbox.x0, y0: Math.min(...old.map((w) => w.bbox.y0)), x1: old[old.length - 1].bbox.x1, y1: Math.max(...old.map((w) => w.bbox.y1)) };
+      const bbox = {
+        x0: old[0].bbox.x0,
+        y0: Math.min(...old.map((w) => w.bbox.y0)),
+        x1: old[old.length - 1].bbox.x1,
+        y1: Math.max(...old.map((w) => w.bbox.y1)),
+      };
       words.push({ ...old[0], text: r.words.join(' '), bbox });
     }
     i = r.span.last;
   }
-  const lines = result.lines.map((l, li) => ({ ...l, text: words.filter((w) => w.line === li).map((w) => w.text).join(' ') }));
+  const lines = result.lines.map((l, li) => ({
+    ...l,
+    text: words
+      .filter((w) => w.line === li)
+      .map((w) => w.text)
+      .join(' '),
+  }));
   const textLines = result.text.split('\n');
   for (const l of lines) textLines[l.textLine - 1] = l.text;
   return { result: { ...result, words, lines, text: textLines.join('\n') }, fixes };

@@ -68,9 +68,7 @@ export function itemsFromOcr(result: OcrResult, g: PageGeometry): TextItem[] {
   const items: TextItem[] = [];
   for (const [li, words] of byLine) {
     const line = result.lines[li];
-    const sizes = words
-      .map((w) => fontSizeFromWord(w.text, (w.bbox.y1 - w.bbox.y0) * ky))
-      .filter((v): v is number => v !== null);
+    const sizes = words.map((w) => fontSizeFromWord(w.text, (w.bbox.y1 - w.bbox.y0) * ky)).filter((v): v is number => v !== null);
     const fontSize = median(sizes) ?? (line.bbox.y1 - line.bbox.y0) * ky;
     const y = (line?.baselineY ?? Math.max(...words.map((w) => w.bbox.y1))) * ky;
     for (const w of words) {
@@ -112,7 +110,13 @@ export function pageFromOcr(
     });
   }
   if (low.length > maxWarn) {
-    warnings.push({ stage, rule: 'ocr-low-confidence', message: `${low.length - maxWarn} more OCR words under confidence ${lowWord} on page ${num}`, page: num, line: null });
+    warnings.push({
+      stage,
+      rule: 'ocr-low-confidence',
+      message: `${low.length - maxWarn} more OCR words under confidence ${lowWord} on page ${num}`,
+      page: num,
+      line: null,
+    });
   }
   if (result.words.length > 0 && result.confidence < badPage) {
     warnings.push({
@@ -133,13 +137,28 @@ export function pageFromOcr(
     });
   }
   if (result.numberError) {
-    warnings.push({ stage, rule: 'ocr-number-reread-failed', message: `numbers on page ${num} could not be read again (${result.numberError}); a % sign may be missing`, page: num, line: null });
+    warnings.push({
+      stage,
+      rule: 'ocr-number-reread-failed',
+      message: `numbers on page ${num} could not be read again (${result.numberError}); a % sign may be missing`,
+      page: num,
+      line: null,
+    });
   }
   if (result.words.length === 0) {
     warnings.push({ stage, rule: 'ocr-empty-page', message: `OCR found no text on page ${num}`, page: num, line: null });
   }
   return {
-    page: { page: num, num, text: result.text, items: itemsFromOcr(result, g), method: 'ocr', confidence: round2(result.confidence * 1000) / 1000, width, height },
+    page: {
+      page: num,
+      num,
+      text: result.text,
+      items: itemsFromOcr(result, g),
+      method: 'ocr',
+      confidence: round2(result.confidence * 1000) / 1000,
+      width,
+      height,
+    },
     warnings,
   };
 }

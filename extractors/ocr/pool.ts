@@ -59,7 +59,12 @@ export class TesseractPool implements OcrEngine {
     if (numberLang) {
       const path = opts.numberLangPath ?? defaultLangPath(numberLang);
       // one uniform block of text: the stacked cut-outs (numbers.ts)
-      this.numberModel = { lang: numberLang, langPath: path, gzip: resolveTraineddata(path, numberLang).gzip, parameters: { tessedit_pageseg_mode: '6' } };
+      this.numberModel = {
+        lang: numberLang,
+        langPath: path,
+        gzip: resolveTraineddata(path, numberLang).gzip,
+        parameters: { tessedit_pageseg_mode: '6' },
+      };
     } else this.numberModel = null;
     this.size = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
     this.recycleAfter = Math.max(1, Math.floor(opts.recycleAfter ?? 50));
@@ -99,7 +104,10 @@ export class TesseractPool implements OcrEngine {
       return worker;
     } catch (e) {
       // should the worker come up after all, do not leave it running
-      void starting.then((w) => w.terminate(), () => undefined);
+      void starting.then(
+        (w) => w.terminate(),
+        () => undefined,
+      );
       throw new OcrSetupError(`tesseract.js worker could not start: ${errText(e)}`);
     } finally {
       clearTimeout(timer);
@@ -135,7 +143,9 @@ export class TesseractPool implements OcrEngine {
       const stacked = await stackCrops(image, spans);
       const worker = await this.workerFor(slot.numbers, this.numberModel);
       const { data } = await worker.recognize(Buffer.from(stacked.png), {}, { blocks: true });
-      const lines = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.map((l) => ({ text: l.text, y0: l.bbox.y0, y1: l.bbox.y1 }))));
+      const lines = (data.blocks ?? []).flatMap((b) =>
+        b.paragraphs.flatMap((p) => p.lines.map((l) => ({ text: l.text, y0: l.bbox.y0, y1: l.bbox.y1 }))),
+      );
       const { result: fixed, fixes } = applyReadings(result, spans, readingsByRow(lines, stacked.rows));
       return { ...fixed, numberFixes: fixes };
     } catch (e) {
@@ -174,13 +184,11 @@ export class TesseractPool implements OcrEngine {
         // the cut-outs are made with @napi-rs/canvas, which reads PNG and JPEG (and crashes the process
         // on a TIFF): for other images tesseract's own greyscale copy of the page is cut instead
         const decodable = isPngOrJpeg(image);
-        const job = worker
-          .recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null })
-          .then((r) => {
-            const page = decodable ? image : dataUrlBytes(r.data.imageGrey);
-            const res = toResult(pageNum, r.data, t0);
-            return page ? this.readNumbers(slot, page, res) : res;
-          });
+        const job = worker.recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null }).then((r) => {
+          const page = decodable ? image : dataUrlBytes(r.data.imageGrey);
+          const res = toResult(pageNum, r.data, t0);
+          return page ? this.readNumbers(slot, page, res) : res;
+        });
         job.catch(() => undefined); // settled below or abandoned after a timeout
         let outcome: OcrResult | 'timeout';
         try {

@@ -54,7 +54,15 @@ function markdownLine(raw: string, base: { page: number; line: number }): DocLin
       x0: idx * TAB_COLUMN,
       x1: idx * TAB_COLUMN + TAB_COLUMN - 1,
     }));
-    return { ...base, text: cells.map((c) => c.text).join(' ').trim(), cells, heading };
+    return {
+      ...base,
+      text: cells
+        .map((c) => c.text)
+        .join(' ')
+        .trim(),
+      cells,
+      heading,
+    };
   }
   const { text, bold } = stripInline(s);
   return { ...base, text: text.replace(/\s+$/, ''), cells: null, bold: bold || undefined, heading };

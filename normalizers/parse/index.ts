@@ -5,7 +5,14 @@ import { removeNoise } from '../clean/index.js';
 import { parseStructure } from './structure.js';
 import { checkBudgetSums } from './budget-check.js';
 import { type RepairContext, repairLines } from '../repair/index.js';
-import { type Extraction, InputError, type Message, type PlanDocument, PlanDocument as PlanDocumentSchema, type RepairRecord } from '../../model/document.js';
+import {
+  type Extraction,
+  InputError,
+  type Message,
+  type PlanDocument,
+  PlanDocument as PlanDocumentSchema,
+  type RepairRecord,
+} from '../../model/document.js';
 
 export const PARSER_VERSION = '1';
 
@@ -41,12 +48,24 @@ export function parseExtraction(extraction: Extraction, repair?: RepairContext):
   const structure = parseStructure(lines);
   const file = extraction.source.path;
   if (structure.goals.length === 0 && structure.indicators.length === 0) {
-    throw new InputError(file, 'not a plan: no goal labels (KF:s inriktningsmål, Nämndmål, Enhetsmål) and no indicator table found', null, 'not-a-plan');
+    throw new InputError(
+      file,
+      'not a plan: no goal labels (KF:s inriktningsmål, Nämndmål, Enhetsmål) and no indicator table found',
+      null,
+      'not-a-plan',
+    );
   }
   const allText = raw.map((l) => l.text).join('\n');
   // a PDF header line holds several fields side by side (`Enheten för hemtjänst   Dnr: HÄ 2022/698`)
   const fields = raw.flatMap((l) => (l.cells && l.cells.length > 1 ? l.cells.map((c) => ({ ...l, text: c.text, cells: null })) : [l]));
-  const meta = readMetadata(fields, structure.goals, bodyYears(allText, structure.activities.map((a) => a.end)));
+  const meta = readMetadata(
+    fields,
+    structure.goals,
+    bodyYears(
+      allText,
+      structure.activities.map((a) => a.end),
+    ),
+  );
   const doc: PlanDocument = {
     source: extraction.source,
     unit: meta.unit,

@@ -28,7 +28,10 @@ function warn(rule: RuleId, message: string, line: DocLine | null): Message {
 }
 
 function cleanName(s: string): string {
-  return s.replace(/\*+|<\/?b>/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\*+|<\/?b>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function readMetadata(raw: DocLine[], goals: Goal[], years: number[]): Metadata {
@@ -120,9 +123,7 @@ function districtPattern(name: string): RegExp {
 }
 
 /** Longest names first, so `Hägersten-Älvsjö` is not also counted as `Älvsjö`. */
-const DISTRICT_PATTERNS = [...DISTRICTS]
-  .sort((a, b) => b.name.length - a.name.length)
-  .map((d) => ({ district: d, re: districtPattern(d.name) }));
+const DISTRICT_PATTERNS = [...DISTRICTS].sort((a, b) => b.name.length - a.name.length).map((d) => ({ district: d, re: districtPattern(d.name) }));
 
 function readDistrict(raw: DocLine[], goals: Goal[], year: number | null): string | null {
   const candidates = DISTRICT_PATTERNS.filter((p) => districtExistsIn(p.district, year));

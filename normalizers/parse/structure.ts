@@ -127,7 +127,13 @@ export function parseStructure(lines: DocLine[]): Structure {
         line: line.line,
       };
       if (!title) {
-        out.warnings.push({ stage: 'parse', rule: 'goal-without-title', message: `${kind.level} label without a title`, page: line.page, line: line.line });
+        out.warnings.push({
+          stage: 'parse',
+          rule: 'goal-without-title',
+          message: `${kind.level} label without a title`,
+          page: line.page,
+          line: line.line,
+        });
       }
       current[kind.level] = goal;
       out.goals.push(goal);
@@ -176,7 +182,15 @@ export function parseStructure(lines: DocLine[]): Structure {
         if (r.rows.length) {
           budgetTables++;
           r.rows.forEach((row) =>
-            out.budget.push({ table: budgetTables, group: row.group, label: row.label, line: row.label, amountTkr: row.amountTkr, page: row.page, sourceLine: row.line }),
+            out.budget.push({
+              table: budgetTables,
+              group: row.group,
+              label: row.label,
+              line: row.label,
+              amountTkr: row.amountTkr,
+              page: row.page,
+              sourceLine: row.line,
+            }),
           );
         }
         leftover = r.leftover;

@@ -37,10 +37,8 @@ export function parseTarget(input: string): Target | null {
   if (percent) return { raw, kind: 'percent', value: toNumber(percent[1]), unit: '%', direction: null };
   const num = NUMBER_WITH_UNIT.exec(raw);
   if (num) return { raw, kind: 'number', value: toNumber(num[1]), unit: num[2] ?? null, direction: null };
-  if (INCREASE.test(f))
-    return { raw, kind: 'direction', value: null, unit: null, direction: 'increase' };
-  if (DECREASE.test(f))
-    return { raw, kind: 'direction', value: null, unit: null, direction: 'decrease' };
+  if (INCREASE.test(f)) return { raw, kind: 'direction', value: null, unit: null, direction: 'increase' };
+  if (DECREASE.test(f)) return { raw, kind: 'direction', value: null, unit: null, direction: 'decrease' };
   if (PENDING.test(f)) return { raw, kind: 'pending', value: null, unit: null, direction: null };
   return { raw, kind: 'text', value: null, unit: null, direction: null };
 }

@@ -102,7 +102,14 @@ function repairScanLine(
   }));
   const cells = fixed.map((f) => ({ ...f.cell, text: f.text }));
   return {
-    line: { ...line, cells, text: cells.map((c) => c.text).join(' ').trim() },
+    line: {
+      ...line,
+      cells,
+      text: cells
+        .map((c) => c.text)
+        .join(' ')
+        .trim(),
+    },
     repairs: fixed.flatMap((f) => f.repairs),
   };
 }

@@ -13,9 +13,7 @@ const influenceGoal = (y: number): UnitGoal => ({
   sections: [
     {
       heading: 'Förväntat resultat',
-      paragraphs: [
-        'Besökarna känner att verksamheten är deras. Aktiviteterna speglar de önskemål som kommer fram på husmöten och i förslagslådan.',
-      ],
+      paragraphs: ['Besökarna känner att verksamheten är deras. Aktiviteterna speglar de önskemål som kommer fram på husmöten och i förslagslådan.'],
     },
     {
       heading: 'Arbetssätt',
@@ -107,7 +105,11 @@ export const fritidSolberga: UnitSpec = {
       {
         kf: 'culture',
         indicators: [
-          ind(y === 2024 ? 'Antal besökare på fritidsgården per vecka' : 'Antal besök på fritidsgården per vecka', { 2022: '350', 2023: '380', 2024: '400' }[y] ?? '350', ''),
+          ind(
+            y === 2024 ? 'Antal besökare på fritidsgården per vecka' : 'Antal besök på fritidsgården per vecka',
+            { 2022: '350', 2023: '380', 2024: '400' }[y] ?? '350',
+            '',
+          ),
           ind('Andel flickor bland besökarna', '40 %', 'öka'),
         ],
         board: true,
@@ -166,7 +168,9 @@ export const fritidSolberga: UnitSpec = {
             sections: [
               {
                 heading: 'Arbetssätt',
-                paragraphs: ['Kaféet serverar vegetariskt två dagar i veckan. Besökarna är med och planerar menyn och lär sig om matens klimatpåverkan.'],
+                paragraphs: [
+                  'Kaféet serverar vegetariskt två dagar i veckan. Besökarna är med och planerar menyn och lär sig om matens klimatpåverkan.',
+                ],
               },
             ],
           },
@@ -202,7 +206,9 @@ export const fritidSolberga: UnitSpec = {
             sections: [
               {
                 heading: 'Arbetssätt',
-                paragraphs: ['Kontinuitetsplanen beskriver hur fritidsgården kan hållas öppen som värmestuga och informationspunkt vid ett längre strömavbrott.'],
+                paragraphs: [
+                  'Kontinuitetsplanen beskriver hur fritidsgården kan hållas öppen som värmestuga och informationspunkt vid ett längre strömavbrott.',
+                ],
               },
             ],
           },

@@ -73,9 +73,7 @@ const continuityGoal = (y: number) => ({
     },
     {
       heading: 'Utveckling' as const,
-      paragraphs: [
-        `Under ${y} prövar enheten att låta brukare välja mellan två tidsfönster för sina morgonbesök.`,
-      ],
+      paragraphs: [`Under ${y} prövar enheten att låta brukare välja mellan två tidsfönster för sina morgonbesök.`],
     },
   ],
 });
@@ -152,7 +150,9 @@ export const hemtjanst: UnitSpec = {
             sections: [
               {
                 heading: 'Förväntat resultat',
-                paragraphs: ['Medarbetarna tar sig mellan besöken med cykel, elbil eller till fots. Förbrukningsmaterial beställs samlat en gång i veckan.'],
+                paragraphs: [
+                  'Medarbetarna tar sig mellan besöken med cykel, elbil eller till fots. Förbrukningsmaterial beställs samlat en gång i veckan.',
+                ],
               },
               {
                 heading: 'Arbetssätt',

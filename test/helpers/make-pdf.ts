@@ -42,7 +42,6 @@ export const INDICATOR_ROWS: IndicatorRow[] = [
   ['Sjukfrånvaro bland medarbetarna', 'Minska', 'Minska', 'Tertial'],
 ];
 
-
 export function indicatorTable(rows: IndicatorRow[], opts: { dontBreakRows?: boolean } = {}): Node {
   return {
     table: {
@@ -76,12 +75,10 @@ export function indicatorTablePdf(rows: IndicatorRow[] = INDICATOR_ROWS): Promis
 
 /** Numbered indicator rows, enough to fill more than a page when n ≳ 45. */
 export function manyRows(n: number): IndicatorRow[] {
-  return Array.from({ length: n }, (_, i): IndicatorRow => [
-    `Indikator nummer ${i + 1} för uppföljning`,
-    `${50 + (i % 40)} %`,
-    `${60 + (i % 30)} %`,
-    i % 2 ? 'Tertial' : 'År',
-  ]);
+  return Array.from(
+    { length: n },
+    (_, i): IndicatorRow => [`Indikator nummer ${i + 1} för uppföljning`, `${50 + (i % 40)} %`, `${60 + (i % 30)} %`, i % 2 ? 'Tertial' : 'År'],
+  );
 }
 
 /** A table that starts low on page 1 and continues (header repeated) on page 2. */
@@ -96,7 +93,7 @@ export function splitTablePdf(rows = 30): Promise<Uint8Array> {
 }
 
 /** A long document: `pages` pages of prose and tables (for timing). */
-export function longPdf(pages: number): Promise<Uint8Array> {
+function longPdf(pages: number): Promise<Uint8Array> {
   const content: Node[] = [];
   for (let i = 0; i < pages; i++) {
     content.push({ text: `Avsnitt ${i + 1}: Mål och uppföljning`, bold: true, fontSize: 12, margin: [0, 0, 0, 6] });
@@ -133,9 +130,6 @@ export function vectorOnlyPdf(pages = 2): Promise<Uint8Array> {
 /** Page 1 has text, page 2 only shapes: a partly scanned document. */
 export function mixedPdf(): Promise<Uint8Array> {
   return makePdf({
-    content: [
-      { text: PARAGRAPHS[0], pageBreak: 'after' },
-      { canvas: [{ type: 'rect', x: 0, y: 0, w: 300, h: 120, color: '#dddddd' }] },
-    ],
+    content: [{ text: PARAGRAPHS[0], pageBreak: 'after' }, { canvas: [{ type: 'rect', x: 0, y: 0, w: 300, h: 120, color: '#dddddd' }] }],
   });
 }

@@ -24,7 +24,10 @@ const HEADER_NAMES: Array<[string, RegExp]> = [
 ];
 
 function cleanText(s: string): string {
-  return s.replace(/[\s~_|]+$/, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\s~_|]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function parseActivityTable(header: DocLine, body: DocLine[]): TableResult<ActivityRow> {

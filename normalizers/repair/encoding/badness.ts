@@ -23,7 +23,7 @@
 //          second continuation character to round-trip.
 import { CP1252_SPECIALS } from '../../../extractors/encoding/cp1252.js';
 
-const enum K {
+enum K {
   None = 0,
   Cont = 1, // continuation character
   Strange = 2,
@@ -40,7 +40,10 @@ const SYMBOL = '€£§ªº±µ¶·¼½¾¹²³™©®';
 for (let c = 0x80; c <= 0xbf; c++) CLASS[c] = K.Cont;
 for (let c = 0x80; c <= 0x9f; c++) CLASS[c] |= K.Strange;
 for (const [, c] of CP1252_SPECIALS) SPECIAL_CLASS.set(c, K.Cont);
-for (const [chars, bit] of [[STRANGE, K.Strange], [SYMBOL, K.Symbol]] as const) {
+for (const [chars, bit] of [
+  [STRANGE, K.Strange],
+  [SYMBOL, K.Symbol],
+] as const) {
   for (const ch of chars) {
     const c = ch.charCodeAt(0);
     if (c <= 0xff) CLASS[c] |= bit;

@@ -3,8 +3,8 @@ import { decodeBytes, type DetectedEncoding } from '../../../extractors/encoding
 import { repairMojibake, type Repair } from './repair.js';
 
 export { badness } from './badness.js';
-export { decodeBytes, type Decoded, type DetectedEncoding } from '../../../extractors/encoding/decode.js';
-export { repairMojibake, type Repair, type RepairResult } from './repair.js';
+export { decodeBytes, type DetectedEncoding } from '../../../extractors/encoding/decode.js';
+export { repairMojibake, type Repair } from './repair.js';
 
 export interface FixedText {
   text: string;

@@ -20,7 +20,13 @@ export interface Repair {
   /** The changed words of the line, before and after. */
   before: string;
   after: string;
-  rule: 'mojibake-cp1252' | 'mojibake-latin1' | 'mojibake-cp1252-twice' | 'mojibake-latin1-twice' | 'mojibake-cp1252-thrice' | 'mojibake-latin1-thrice';
+  rule:
+    | 'mojibake-cp1252'
+    | 'mojibake-latin1'
+    | 'mojibake-cp1252-twice'
+    | 'mojibake-latin1-twice'
+    | 'mojibake-cp1252-thrice'
+    | 'mojibake-latin1-thrice';
   confidence: number;
 }
 
@@ -36,7 +42,8 @@ const MAX_PASSES = 3;
 const IMPLAUSIBLE = /[\u0080-\u009f\p{Cn}]|(?![\u0300-\u036f])\p{M}/u;
 
 /** Non-ASCII characters a sloppy-1252/Latin-1 decoder can produce: where mojibake lives. */
-const RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g;
+const RUN =
+  /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g;
 
 /** Re-encode as sloppy 1252 and decode as strict UTF-8; null if impossible or unchanged. */
 function roundTripRaw(s: string): string | null {

@@ -47,8 +47,35 @@ const KEEP_SUSPECT = -4;
 /** Letter frequencies of Swedish (%), for the search order: an `a` is usually an `a`, so a swap of it
  * costs the odds log f(å)/f(a) on top of log P(a | å); a suspect or junk character costs nothing. */
 const FREQ: Record<string, number> = {
-  a: 9.4, b: 1.5, c: 1.5, d: 4.7, e: 10.1, f: 2, g: 2.9, h: 2.1, i: 5.8, j: 0.6, k: 3.1, l: 5.3, m: 3.5, n: 8.5, o: 4.5,
-  p: 1.8, q: 0.02, r: 8.4, s: 6.6, t: 7.7, u: 1.9, v: 2.4, w: 0.1, x: 0.2, y: 0.7, z: 0.1, å: 1.3, ä: 1.8, ö: 1.3,
+  a: 9.4,
+  b: 1.5,
+  c: 1.5,
+  d: 4.7,
+  e: 10.1,
+  f: 2,
+  g: 2.9,
+  h: 2.1,
+  i: 5.8,
+  j: 0.6,
+  k: 3.1,
+  l: 5.3,
+  m: 3.5,
+  n: 8.5,
+  o: 4.5,
+  p: 1.8,
+  q: 0.02,
+  r: 8.4,
+  s: 6.6,
+  t: 7.7,
+  u: 1.9,
+  v: 2.4,
+  w: 0.1,
+  x: 0.2,
+  y: 0.7,
+  z: 0.1,
+  å: 1.3,
+  ä: 1.8,
+  ö: 1.3,
 };
 
 function searchCost(ocr: string, letter: string, logP: number): number {
@@ -218,7 +245,8 @@ export function candidates(token: string, lexicon: Lexicon, options: CandidateOp
   const all = editsFor(chars, lower, channel);
   if (options.insertions !== false && chars.length >= 2) {
     for (let p = 0; p <= chars.length; p++) {
-      for (const c of DROPPED) all.push({ pos: p, len: 0, letter: c.letter, logP: c.logP, cost: channel ? searchCost('', c.letter, c.logP) : c.logP });
+      for (const c of DROPPED)
+        all.push({ pos: p, len: 0, letter: c.letter, logP: c.logP, cost: channel ? searchCost('', c.letter, c.logP) : c.logP });
     }
   }
   const suspects = channel ? lower.map((c, i) => (SUSPECT.test(c) ? i : -1)).filter((i) => i >= 0) : [];

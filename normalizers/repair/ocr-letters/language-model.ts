@@ -111,7 +111,7 @@ export class LanguageModel {
   private addBase(): void {
     const words = BASE_WORDS.split(/\s+/).filter(Boolean);
     // Zipf-like pseudo-counts: rank 1 ≈ 400, rank 300 ≈ 8.
-    words.forEach((w, r) => this.addUnigram(w, Math.max(2, Math.round(400 / Math.pow(r + 1, 0.7)))));
+    words.forEach((w, r) => this.addUnigram(w, Math.max(2, Math.round(400 / (r + 1) ** 0.7))));
     for (const w of BASE_VOCABULARY.split(/\s+/)) if (w) this.addUnigram(w, 12);
     this.addText(BASE_SENTENCES, 3);
   }

@@ -12,7 +12,7 @@
 // with å/ä/ö outnumber half its repairable misspellings is clean and is returned byte for byte.
 // Numbers, dates and codes are never touched; only the token is replaced, never the text around it.
 import { candidates, isRepairable, type Candidate } from './candidates.js';
-import { BOUNDARY, LanguageModel, NUM, TOKEN_RE, lmKey } from './language-model.js';
+import { BOUNDARY, type LanguageModel, NUM, TOKEN_RE, lmKey } from './language-model.js';
 import { loadedLexicon, type Lexicon } from './lexicon.js';
 
 export type LetterRule = 'ocr-letter' | 'ocr-context' | 'ocr-word-i';
@@ -71,7 +71,10 @@ const BOUNDARY_GAP = /[.!?;]\s*$|\n\s*\n/;
 const candCache = new WeakMap<Lexicon, Map<string, Candidate[]>>();
 function cachedCandidates(lexicon: Lexicon, raw: string, valid: boolean): Candidate[] {
   let m = candCache.get(lexicon);
-  if (!m) candCache.set(lexicon, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    candCache.set(lexicon, m);
+  }
   const key = (valid ? 'v\0' : 'x\0') + raw;
   let c = m.get(key);
   if (c === undefined) {
@@ -126,11 +129,7 @@ function softmax(scores: number[]): number[] {
   return e.map((x) => x / z);
 }
 
-export function repairOcrLetters(
-  text: string,
-  model: LanguageModel,
-  options: LetterRepairOptions = {},
-): LetterRepairResult {
+export function repairOcrLetters(text: string, model: LanguageModel, options: LetterRepairOptions = {}): LetterRepairResult {
   const lexicon = options.lexicon ?? loadedLexicon();
   if (!lexicon) throw new Error('repairOcrLetters: no lexicon — `await loadLexicon()` first or pass options.lexicon');
   const contextMargin = options.contextMargin ?? Math.log(12);
@@ -161,8 +160,7 @@ export function repairOcrLetters(
     const seqs: string[][] = [];
     let cur: string[] = [];
     for (const t of toks) {
-      const trusted =
-        t.kind === 'num' || (t.kind === 'word' && t.valid && (t.cands.length === 0 || SWEDISH.test(t.raw)));
+      const trusted = t.kind === 'num' || (t.kind === 'word' && t.valid && (t.cands.length === 0 || SWEDISH.test(t.raw)));
       if (!trusted || t.boundaryBefore) {
         if (cur.length > 1) seqs.push(cur);
         cur = [];
@@ -175,8 +173,7 @@ export function repairOcrLetters(
 
   const keyOf = (t: Tok): string => lmKey(t.choice);
   const prevKey = (i: number): string | undefined => (i === 0 || toks[i].boundaryBefore ? BOUNDARY : keyOf(toks[i - 1]));
-  const nextKey = (i: number): string | undefined =>
-    i + 1 >= toks.length || toks[i + 1].boundaryBefore ? BOUNDARY : keyOf(toks[i + 1]);
+  const nextKey = (i: number): string | undefined => (i + 1 >= toks.length || toks[i + 1].boundaryBefore ? BOUNDARY : keyOf(toks[i + 1]));
   const isWordLike = (t: Tok | undefined): boolean => !!t && LETTERS_ONLY.test(t.choice) && t.kind !== 'other';
 
   // Context-free first guess for misspelt words, so neighbours have something to condition on.

@@ -33,7 +33,9 @@ export interface ScanWordRepair {
 
 /** Short words a scan most often glues to a neighbour. */
 const FUNCTION_WORDS = new Set(
-  'i att de är och på en ett av som för med till om det den vi har kan ska så sin sitt sina inte man när där hur vid mot från efter under över samt eller men han hon dem du jag nu då ut upp in fram'.split(' '),
+  'i att de är och på en ett av som för med till om det den vi har kan ska så sin sitt sina inte man när där hur vid mot från efter under över samt eller men han hon dem du jag nu då ut upp in fram'.split(
+    ' ',
+  ),
 );
 /** Function words that also begin compounds and particle verbs (`medskapande`, `upprädd`): as the
  * first part of a split they need a function word after them. */
@@ -116,7 +118,11 @@ export function repairScanWords(
       const lead = LEAD_SPECK.exec(word);
       const mark = lead?.[0] ?? '';
       // a quote that opens here and closes later on the line, or on the next, is a real quote
-      if (lead && !/["'«»„”“‘’]/.test(`${text.slice(mark.length)}\n${context.after ?? ''}`) && lexicon.isWord(word.slice(mark.length).replace(/[^\p{L}]+$/u, ''))) {
+      if (
+        lead &&
+        !/["'«»„”“‘’]/.test(`${text.slice(mark.length)}\n${context.after ?? ''}`) &&
+        lexicon.isWord(word.slice(mark.length).replace(/[^\p{L}]+$/u, ''))
+      ) {
         repairs.push({ column: at, before: word, after: word.slice(mark.length), rule: 'ocr-lead-speck', confidence: 0.9 });
         word = word.slice(mark.length);
       }
@@ -132,7 +138,13 @@ export function repairScanWords(
         repairs.push({ column: at, before: word, after, rule: 'ocr-split', confidence: 0.8 });
         word = after;
       }
-    } else if (CAPITALISED.test(core) && FUNCTION_WORDS.has(core.toLowerCase()) && !trail && WORD.test(lastWordBefore(parts, i, core, context.before)) && /^\p{Ll}/u.test(parts[i + 2] ?? '')) {
+    } else if (
+      CAPITALISED.test(core) &&
+      FUNCTION_WORDS.has(core.toLowerCase()) &&
+      !trail &&
+      WORD.test(lastWordBefore(parts, i, core, context.before)) &&
+      /^\p{Ll}/u.test(parts[i + 2] ?? '')
+    ) {
       const after = core.toLowerCase();
       repairs.push({ column: at, before: word, after, rule: 'ocr-case', confidence: 0.8 });
       word = after;
