@@ -110,13 +110,13 @@ describe.skipIf(!haveSeeds)('seed 002: English-model OCR of a Swedish plan', () 
   it('reads the indicator table with its cut KF wording and the budget', () => {
     expect(rows(doc)).toEqual([
       ['Aktivt Medskapandeindex', '83', '83', 'År'],
-      ['Sjukfranvaro', '9 %', 'Tas framav namnd/styrelse', 'Tertial'],
-      ['Sjukfranvaro dag 1-14', '3.5 %', 'Tas framav namnd/styrelse', 'Tertial'],
+      ['Sjukfrånvaro', '9 %', 'Tas fram av nämnd/styrelse', 'Tertial'],
+      ['Sjukfrånvaro dag 1-14', '3.5 %', 'Tas fram av nämnd/styrelse', 'Tertial'],
     ]);
     expect(doc.indicators[1].kfTarget!.kind).toBe('pending');
     expect(doc.indicators[2].unitTarget!.value).toBe(3.5);
     expect(doc.activities).toHaveLength(10);
-    expect(doc.activities[9].text).toMatch(/utsattas for vald\.$/);
+    expect(doc.activities[9].text).toMatch(/utsattas för vald\.$/);
     expect(doc.budget.filter((b) => b.group === 'summa').map((b) => b.amountTkr)).toEqual([26500, 878600, 852100]);
     expect(doc.warnings.filter((w) => w.rule === 'budget-sum-mismatch')).toEqual([]);
   });

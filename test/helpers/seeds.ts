@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { extractFile } from '../../extractors/index.js';
 import type { PlanDocument } from '../../model/document.js';
 import { parseExtraction } from '../../normalizers/parse/index.js';
+import { createRepairContext } from '../../normalizers/repair/index.js';
 
 export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
 export const haveSeeds = existsSync(SEEDS_DIR);
@@ -16,7 +17,8 @@ export function seedPath(prefix: string): string {
 }
 
 export async function parseSeed(prefix: string): Promise<PlanDocument> {
-  return parseExtraction(await extractFile(seedPath(prefix)));
+  // as `plans import` reads them: repaired (seed 002's OCR letters restored)
+  return parseExtraction(await extractFile(seedPath(prefix)), await createRepairContext());
 }
 
 export function countLevels(doc: PlanDocument): Record<string, number> {
