@@ -2,7 +2,7 @@
 // lower-cased words (numbers are one class, `<num>`; sentence ends are `<s>`), interpolated with
 // Witten–Bell smoothing. Built from a built-in base of common Swedish (base-lm.ts) plus whatever clean
 // Swedish the caller passes (in the product: the clean documents already imported), so it adapts to
-// each archive; `withTexts` layers a document's own clean words on top without copying the base.
+// each archive; `withKeySequences` layers a document's own trusted words on top without copying the base.
 import { BASE_SENTENCES, BASE_VOCABULARY, BASE_WORDS } from './base-lm.js';
 
 export const NUM = '<num>';
@@ -68,13 +68,6 @@ export class LanguageModel {
       const sp = k.indexOf(' ');
       lm.addBigram(k.slice(0, sp), k.slice(sp + 1), c);
     }
-    return lm;
-  }
-
-  /** A model that sees this one's counts plus `texts` (this one is not changed). */
-  withTexts(texts: string[], weight = 1): LanguageModel {
-    const lm = new LanguageModel(this);
-    for (const t of texts) lm.addText(t, weight);
     return lm;
   }
 
