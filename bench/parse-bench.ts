@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { splitTextPages } from '../extractors/text-file.js';
 import { looksLikeMarkdown } from '../extractors/index.js';
 import type { Extraction } from '../model/document.js';
-import { parseExtraction } from '../normalizers/parse/index.js';
+import { readPlan } from '../pipeline/run.js';
 
 function timeIt(rounds: number, fn: () => void): number {
   fn();
@@ -28,11 +28,11 @@ export function runParseBench(files: string[], rounds = 20): Record<string, numb
     for (const t of texts) for (const line of t.split('\n')) if (/^\s*KF:s|Indikator|Aktivitet/i.test(line)) n++;
     if (n < 0) throw new Error('unreachable');
   });
-  const parseMs = timeIt(rounds, () => extractions.forEach((e) => parseExtraction(e)));
+  const parseMs = timeIt(rounds, () => extractions.forEach((e) => readPlan(e)));
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   // ten parsed copies kept alive: what a batch holding its models would cost
-  const kept = Array.from({ length: 10 }, () => extractions.map((e) => parseExtraction(e)));
+  const kept = Array.from({ length: 10 }, () => extractions.map((e) => readPlan(e)));
   const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
   kept.length = 0;
   return {

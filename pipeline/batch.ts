@@ -1,31 +1,49 @@
-// The batch runner: files and folders → one transaction per document in the store. A bad file is
-// reported with its reason and skipped; the batch goes on.
+// What a batch is made of: the files of the paths given, the outcome of each file and how it is told.
+// A bad file is reported with its reason and skipped; the batch goes on (pipeline/run.ts runs it).
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type ExtractOptions, extractFile, formatOf, OcrPool, readInput } from '../extractors/index.js';
-import type { OcrMode } from '../extractors/scan.js';
+import { formatOf } from '../extractors/index.js';
 import { PlanError, type PlanDocument } from '../model/document.js';
-import { PARSER_VERSION, parseExtraction } from '../normalizers/parse/index.js';
-import type { PlanStore } from '../data/store/store.js';
-import { createRepairContext, type RepairContext } from '../normalizers/repair/index.js';
-
-/** Clean pages the archive already holds (no OCR, no repairs): the repair's picture of good Swedish. */
-const CLEAN_PAGES_SQL = `SELECT text FROM pages WHERE method <> 'ocr'
-  AND document_id NOT IN (SELECT DISTINCT document_id FROM repairs) ORDER BY document_id, page LIMIT 5000`;
-
-export async function archiveRepairContext(store: PlanStore): Promise<RepairContext> {
-  const { rows } = await store.query(CLEAN_PAGES_SQL);
-  return createRepairContext(rows.map((r) => String(r[0])));
-}
 
 export type Outcome =
   | { file: string; status: 'inserted' | 'replaced' | 'unchanged'; doc?: PlanDocument }
   | { file: string; status: 'failed'; reason: string; page: number | null; code: string }
   | { file: string; status: 'skipped'; reason: string };
 
+export type BatchStep = 'extract' | 'load';
+
 export interface BatchEvents {
   onStart?(total: number): void;
-  onDone?(outcome: Outcome, index: number, total: number): void;
+  /** a file enters a step (extract: read and extract it; load: normalise and load it), the `n`th of `of` */
+  onStep?(step: BatchStep, file: string, n: number, of: number): void;
+  /** a file's outcome is final; `done` counts the files finished so far */
+  onDone?(outcome: Outcome, done: number, total: number): void;
+}
+
+/** Outcomes of a batch in the order of its files, whatever order they finish in. */
+export class Progress {
+  private readonly byIndex: Outcome[] = [];
+  private finished = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly events: BatchEvents,
+  ) {
+    events.onStart?.(total);
+  }
+
+  step(step: BatchStep, file: string, n: number, of: number): void {
+    this.events.onStep?.(step, file, n, of);
+  }
+
+  done(index: number, outcome: Outcome): void {
+    this.byIndex[index] = outcome;
+    this.events.onDone?.(outcome, ++this.finished, this.total);
+  }
+
+  outcomes(): Outcome[] {
+    return this.byIndex.filter(Boolean);
+  }
 }
 
 /** Files named on the command line, folders walked recursively in sorted order. */
@@ -53,73 +71,9 @@ export async function collectInputs(paths: string[]): Promise<{ files: string[];
   return { files, skipped };
 }
 
-function failure(file: string, e: unknown): Outcome {
+export function failure(file: string, e: unknown): Outcome {
   if (e instanceof PlanError) return { file, status: 'failed', reason: e.reason, page: e.page, code: e.rule };
   return { file, status: 'failed', reason: (e as Error).message ?? String(e), page: null, code: 'internal' };
-}
-
-export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}, opts: { ocr?: OcrMode } = {}): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  const repair = await archiveRepairContext(store);
-  const ocrPool = new OcrPool();
-  try {
-    await importEach(store, files, events, { ocr: opts.ocr, ocrPool }, repair, outcomes);
-  } finally {
-    await ocrPool.close();
-  }
-  return outcomes;
-}
-
-async function importEach(
-  store: PlanStore,
-  files: string[],
-  events: BatchEvents,
-  extractOpts: ExtractOptions,
-  repair: RepairContext,
-  outcomes: Outcome[],
-): Promise<void> {
-  events.onStart?.(files.length);
-  for (const [index, file] of files.entries()) {
-    let outcome: Outcome;
-    try {
-      // content-keyed: a file already loaded is not extracted again
-      const input = await readInput(file);
-      if (await store.hasDocument(input.sha256)) {
-        outcome = { file, status: 'unchanged' };
-      } else {
-        const extraction = await extractFile(file, extractOpts, input);
-        const doc = parseExtraction(extraction, repair);
-        const status = await store.load(extraction, doc, { parserVersion: PARSER_VERSION });
-        outcome = { file, status, doc };
-      }
-    } catch (e) {
-      outcome = failure(file, e);
-    }
-    outcomes.push(outcome);
-    events.onDone?.(outcome, index + 1, files.length);
-  }
-}
-
-/** Re-runs parse → normalise → load from the stored pages of every document; nothing is extracted. */
-export async function rebuildAll(store: PlanStore, events: BatchEvents = {}): Promise<Outcome[]> {
-  const docs = await store.storedDocuments();
-  const outcomes: Outcome[] = [];
-  const repair = await archiveRepairContext(store);
-  events.onStart?.(docs.length);
-  for (const [index, d] of docs.entries()) {
-    let outcome: Outcome;
-    try {
-      const extraction = await store.storedExtraction(d.documentId);
-      const doc = parseExtraction(extraction, repair);
-      await store.replaceParsed(extraction, doc, { parserVersion: PARSER_VERSION });
-      outcome = { file: d.path, status: 'replaced', doc };
-    } catch (e) {
-      outcome = failure(d.path, e);
-    }
-    outcomes.push(outcome);
-    events.onDone?.(outcome, index + 1, docs.length);
-  }
-  return outcomes;
 }
 
 export function describe(o: Outcome): string {

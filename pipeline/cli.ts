@@ -3,13 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { archiveRepairContext, collectInputs, describe, importFiles, rebuildAll, type BatchEvents, type Outcome } from './batch.js';
+import { collectInputs, describe, type BatchEvents, type Outcome } from './batch.js';
+import { archiveRepairContext, importFiles, readPlan, rebuildAll, repairFile } from './run.js';
 import { createRepairContext } from '../normalizers/repair/index.js';
-import { repairFile } from './repair-file.js';
 import type { OcrMode } from '../extractors/scan.js';
 import { extractFile } from '../extractors/index.js';
 import { PlanError } from '../model/message.js';
-import { parseExtraction } from '../normalizers/parse/index.js';
 import { PlanStore } from '../data/store/store.js';
 import { formatRows, type OutputFormat } from '../reports/table-format.js';
 
@@ -23,17 +22,25 @@ function packageVersion(): string {
 }
 
 function progress(): BatchEvents {
+  const name = (f: string) => f.split('/').pop();
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: 'importing [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
+      { format: '{step} [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
     const failures: string[] = [];
+    let current = '';
     return {
-      onStart: (total) => bar.start(total, 0, { file: '' }),
+      onStep: (step, file, n, of) => {
+        if (step !== current) {
+          if (current) bar.stop();
+          current = step;
+          bar.start(of, 0, { step: step === 'extract' ? 'extracting' : 'importing', file: '' });
+        }
+        bar.update(n, { file: name(file) });
+      },
       onDone: (o, i, total) => {
         if (o.status === 'failed') failures.push(describe(o));
-        bar.update(i, { file: o.file.split('/').pop() });
         if (i === total) {
           bar.stop();
           failures.forEach((f) => process.stderr.write(`${f}\n`));
@@ -41,7 +48,12 @@ function progress(): BatchEvents {
       },
     };
   }
-  return { onDone: (o, i, total) => process.stderr.write(`[${i}/${total}] ${describe(o)}\n`) };
+  return {
+    onStep: (step, file, n, of) => {
+      if (step === 'extract') process.stderr.write(`extracting [${n}/${of}] ${name(file)}\n`);
+    },
+    onDone: (o, i, total) => process.stderr.write(`[${i}/${total}] ${describe(o)}\n`),
+  };
 }
 
 function summary(outcomes: Outcome[]): string {
@@ -103,7 +115,7 @@ program
   .addOption(OCR_OPTION)
   .action(async (file: string, opts: { repair: boolean; ocr: OcrMode }) => {
     const ctx = opts.repair ? await createRepairContext() : undefined;
-    const doc = parseExtraction(await extractFile(file, { ocr: opts.ocr }), ctx);
+    const doc = readPlan(await extractFile(file, { ocr: opts.ocr }), ctx);
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   });
 

@@ -4,9 +4,9 @@ import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectInputs, importFiles, rebuildAll } from '../pipeline/batch.js';
+import { collectInputs } from '../pipeline/batch.js';
+import { importFiles, readPlan, rebuildAll } from '../pipeline/run.js';
 import { extractFile } from '../extractors/index.js';
-import { parseExtraction } from '../normalizers/parse/index.js';
 import { PlanStore } from '../data/store/store.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
@@ -64,7 +64,7 @@ describe.skipIf(!haveSeeds)('importing seed documents', () => {
 
   it('leaves no rows of a document whose load fails midway', async () => {
     const extraction = await extractFile(seedPath('000'));
-    const doc = parseExtraction(extraction);
+    const doc = readPlan(extraction);
     for (const failAfter of ['pages', 'goals']) {
       await expect(store.load(extraction, doc, { parserVersion: 't', failAfter })).rejects.toThrow(/test hook/);
       expect(Object.values(await counts(store)).every((n) => n === 0)).toBe(true);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../extractors/index.js';
 import type { PlanDocument } from '../model/document.js';
-import { parseExtraction } from '../normalizers/parse/index.js';
+import { readPlan } from '../pipeline/run.js';
 import { PLANS, renderAs } from '../sample/generate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plans-forms-'));
@@ -24,7 +24,7 @@ function view(d: PlanDocument) {
 async function parseAs(plan: (typeof PLANS)[number], format: 'pdf' | 'txt' | 'md'): Promise<PlanDocument> {
   const file = join(dir, `${plan.key}-${plan.year}.${format}`);
   writeFileSync(file, await renderAs(plan, format));
-  return parseExtraction(await extractFile(file));
+  return readPlan(await extractFile(file));
 }
 
 describe('PDF and text exports of the same plan', () => {

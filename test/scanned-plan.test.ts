@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPages } from '../extractors/ocr/render.js';
-import { importFiles } from '../pipeline/batch.js';
+import { importFiles, readPlan } from '../pipeline/run.js';
 import { extractFile } from '../extractors/index.js';
-import { parseExtraction } from '../normalizers/parse/index.js';
 import { PlanStore } from '../data/store/store.js';
 import { PLANS, renderPdf } from '../sample/generate.js';
 import { addScanNoise, cer, imagesToPdf } from '../bench/fixtures-scan.js';
@@ -35,7 +34,7 @@ describe('a scanned plan', () => {
       const { rows } = await store.query(`select distinct method from pages`);
       expect(rows).toEqual([['ocr']]);
 
-      const text = parseExtraction(await extractFile(textFile));
+      const text = readPlan(await extractFile(textFile));
       // the scan holds pages 3–5 of the plan (numbered from its running `Sid N (M)` headers)
       const onScannedPages = (x: { page: number }) => x.page >= 3 && x.page <= 5;
       const textGoals = text.goals.filter(onScannedPages);

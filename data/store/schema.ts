@@ -6,9 +6,9 @@
 // puts it last) can never shift the values of the others.
 
 /** Bump when the tables or views change, and add a step to `MIGRATIONS`. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'JSON';
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP' | 'JSON';
 
 export interface Column {
   name: string;
@@ -51,6 +51,8 @@ export const DOCUMENTS: Table = {
     col('imported_at', 'TIMESTAMP', true),
     col('parser_version', 'VARCHAR', true),
     col('status', 'VARCHAR', true),
+    col('clean', 'BOOLEAN', true),
+    col('repair_model', 'VARCHAR'),
   ],
 };
 
@@ -215,10 +217,15 @@ FROM budget_lines b JOIN documents d USING (document_id);
 
 /**
  * Steps that bring a database of schema version `from` to `from + 1`; run in order inside one transaction
- * on open. Version 1 (the first store) had no `documents.status`.
+ * on open. Version 1 (the first store) had no `documents.status`; version 2 no `clean` and `repair_model`
+ * (a document then counted as clean when it had no OCR page and no repairs, which is what 3 records).
  */
 export const MIGRATIONS: Record<number, string> = {
-  1: `ALTER TABLE documents ADD COLUMN status VARCHAR DEFAULT 'ok';
+  1: `ALTER TABLE documents ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'ok';
       UPDATE documents SET status = CASE WHEN EXISTS (SELECT 1 FROM warnings w WHERE w.document_id = documents.document_id)
                                          THEN 'warnings' ELSE 'ok' END;`,
+  2: `ALTER TABLE documents ADD COLUMN IF NOT EXISTS clean BOOLEAN DEFAULT false;
+      ALTER TABLE documents ADD COLUMN IF NOT EXISTS repair_model VARCHAR;
+      UPDATE documents SET clean = NOT EXISTS (SELECT 1 FROM pages p WHERE p.document_id = documents.document_id AND p.method = 'ocr')
+                               AND NOT EXISTS (SELECT 1 FROM repairs r WHERE r.document_id = documents.document_id);`,
 };

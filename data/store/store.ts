@@ -28,6 +28,10 @@ export type LoadResult = 'inserted' | 'replaced' | 'unchanged';
 export interface LoadOptions {
   /** recorded in documents.parser_version */
   parserVersion?: string;
+  /** the document is one the repair model learns from (documents.clean) */
+  clean?: boolean;
+  /** fingerprint of the repair model the document was repaired with (documents.repair_model) */
+  repairModel?: string;
   /** Test hook: called after each table's rows are appended, inside the transaction; a throw aborts the load. */
   afterTable?: (table: string) => void | Promise<void>;
   /** Test hook: throw after this table's rows are appended (e.g. 'pages', 'goals'). */
@@ -57,7 +61,7 @@ export class StoreError extends PlanError {
 }
 
 /** A value handed to the Appender; dates as 'YYYY-MM-DD', timestamps as Date. */
-type Cell = string | number | Date | null | undefined;
+type Cell = string | number | boolean | Date | null | undefined;
 
 /** Paths open in this process. DuckDB's file lock is per process, so a second instance here would not be refused by it. */
 const openInThisProcess = new Set<string>();
@@ -152,6 +156,8 @@ export class PlanStore {
           new Date(),
           opts.parserVersion ?? 'unknown',
           statusOf(doc),
+          opts.clean ?? false,
+          opts.repairModel ?? null,
         ],
       ]);
       await hook('documents');
@@ -177,13 +183,34 @@ export class PlanStore {
       if (!(await this.hasDocument(id))) throw new StoreError(`no document ${id} in ${this.path}`, 'missing');
       await this.deleteRows(id, PARSED_TABLES);
       await this.conn.run(
-        `UPDATE documents SET unit_name = $2, unit_key = $3, district = $4, year = $5, dnr = $6, parser_version = $7, status = $8
+        `UPDATE documents SET unit_name = $2, unit_key = $3, district = $4, year = $5, dnr = $6, parser_version = $7, status = $8,
+                              clean = $9, repair_model = $10
          WHERE document_id = $1`,
-        [id, doc.unit.name, doc.unit.key, doc.district, doc.year, doc.dnr, opts.parserVersion ?? 'unknown', statusOf(doc)],
+        [
+          id,
+          doc.unit.name,
+          doc.unit.key,
+          doc.district,
+          doc.year,
+          doc.dnr,
+          opts.parserVersion ?? 'unknown',
+          statusOf(doc),
+          opts.clean ?? false,
+          opts.repairModel ?? null,
+        ],
       );
       await this.appendParsed(id, doc, hook);
       await this.verify(id, parsedCounts(doc));
     });
+  }
+
+  /** Pages of the clean documents, in content-hash order, at most `limit`: what the repair model learns from. */
+  async cleanPages(limit: number): Promise<Array<{ documentId: string; text: string }>> {
+    const r = await this.conn.runAndReadAll(
+      `SELECT p.document_id, p.text FROM pages p JOIN documents d USING (document_id) WHERE d.clean ORDER BY p.document_id, p.page LIMIT $1`,
+      [limit],
+    );
+    return r.getRowsJson().map(([documentId, text]) => ({ documentId: String(documentId), text: String(text) }));
   }
 
   async storedDocuments(): Promise<StoredDocument[]> {
@@ -246,6 +273,8 @@ export class PlanStore {
           'schema',
         );
       }
+      // tables an old file lacks are created first, so a migration step can read any table
+      await this.conn.run(TABLES_SQL);
       if (version !== null) {
         for (let v = version; v < SCHEMA_VERSION; v++) {
           const step = MIGRATIONS[v];
@@ -253,7 +282,6 @@ export class PlanStore {
           await this.conn.run(step);
         }
       }
-      await this.conn.run(TABLES_SQL);
       await this.conn.run(VIEWS_SQL);
       await this.conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [String(SCHEMA_VERSION)]);
     });
@@ -436,6 +464,9 @@ function appendCell(a: DuckDBAppender, v: Cell, type: ColumnType): void {
       return;
     case 'DOUBLE':
       a.appendDouble(Number(v));
+      return;
+    case 'BOOLEAN':
+      a.appendBoolean(Boolean(v));
       return;
     case 'DATE': {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(v));

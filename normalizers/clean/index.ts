@@ -1,5 +1,6 @@
 // Layout clean-up: running page headers/footers and the table of contents are not content.
 import type { DocLine } from '../../model/document.js';
+import { type Cleaned, handOff, Cleaned as CleanedShape, type Repaired } from '../../model/stages.js';
 import { fold } from '../fold.js';
 
 /** a running line may carry a few characters of scan debris on either side */
@@ -24,11 +25,16 @@ export function isTocLine(text: string): boolean {
   return DOT_LEADER.test(text.trim());
 }
 
+/** The clean stage: Repaired → Cleaned, whose `body` is the lines without furniture and contents. */
+export function clean(input: Repaired): Cleaned {
+  return handOff(CleanedShape, { ...input, body: removeNoise(input.lines) }, 'clean');
+}
+
 /**
  * Drops running headers/footers and table-of-contents entries. A TOC entry may wrap: the lines just
  * above a dot-leader line (up to two, without a blank between) belong to the same entry.
  */
-export function removeNoise(lines: DocLine[]): DocLine[] {
+function removeNoise(lines: DocLine[]): DocLine[] {
   const drop = new Set<number>();
   lines.forEach((l, i) => {
     if (isRunningLine(l.text)) drop.add(i);

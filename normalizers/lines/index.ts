@@ -1,12 +1,33 @@
 // Pages → lines. Text dumps keep their spacing (it is all that is left of the table columns);
 // markdown loses its markup but keeps heading depth and tab-separated cells; PDF pages are rebuilt
 // from positioned text items.
-import type { DocLine, ExtractedPage, SourceFormat } from '../../model/document.js';
+import type { DocLine, ExtractedPage, Extraction, SourceFormat } from '../../model/document.js';
+import { type Lines, handOff, Lines as LinesShape } from '../../model/stages.js';
 import { pageToLines } from '../../extractors/pdf-lines.js';
 
 /** Pseudo-width of one tab-separated column, so tab cells look like positioned cells. */
 const TAB_COLUMN = 100;
 const STRAY_GLYPHS = /^[\s♀♂•▪■□☐✓✔]*(?=\S)/u;
+
+/**
+ * The lines stage: Extraction → Lines. `verbatim` keeps a text file's lines exactly as they are (no
+ * markdown read, no trailing spaces dropped), for `plans repair`, whose output must diff against the file.
+ */
+export function layOut(extraction: Extraction, opts: { verbatim?: boolean } = {}): Lines {
+  const { source, pages, warnings } = extraction;
+  const lines = opts.verbatim && (source.format === 'txt' || source.format === 'md') ? verbatimLines(pages) : pagesToLines(pages, source.format);
+  return handOff(LinesShape, { source, warnings, lines }, 'lines');
+}
+
+function verbatimLines(pages: ExtractedPage[]): DocLine[] {
+  let offset = 0;
+  return pages.flatMap((page) => {
+    const raw = page.text.split('\n');
+    const lines = raw.map((text, i) => ({ page: page.page, line: offset + i + 1, text, cells: null, method: page.method }));
+    offset += raw.length;
+    return lines;
+  });
+}
 
 export function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocLine[] {
   const out: DocLine[] = [];

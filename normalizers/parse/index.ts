@@ -1,18 +1,9 @@
-// Parse + normalise stage: Extraction → PlanDocument. Pure: runs from stored pages without re-extracting.
-import { pagesToLines } from '../lines/index.js';
+// The parse stage: Cleaned → PlanDocument (goals, indicators, activities, budget, metadata, warnings).
 import { readMetadata } from './metadata.js';
-import { removeNoise } from '../clean/index.js';
 import { parseStructure } from './structure.js';
 import { checkBudgetSums } from './budget-check.js';
-import { type RepairContext, repairLines } from '../repair/index.js';
-import {
-  type Extraction,
-  InputError,
-  type Message,
-  type PlanDocument,
-  PlanDocument as PlanDocumentSchema,
-  type RepairRecord,
-} from '../../model/document.js';
+import { type Message, PlanDocument, PlanError, type RepairRecord } from '../../model/document.js';
+import type { Cleaned } from '../../model/stages.js';
 
 export const PARSER_VERSION = '1';
 
@@ -24,10 +15,6 @@ function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
   return years;
 }
 
-/**
- * Extraction → PlanDocument. With a repair context, mojibake and OCR letter damage are repaired first
- * (every change recorded); without one the text is parsed as extracted.
- */
 /** One message per repair rule, so a reader of `warnings` learns the text was changed and how much. */
 function repairSummary(repairs: RepairRecord[]): Message[] {
   const byRule = new Map<RepairRecord['rule'], RepairRecord[]>();
@@ -41,18 +28,17 @@ function repairSummary(repairs: RepairRecord[]): Message[] {
   }));
 }
 
-export function parseExtraction(extraction: Extraction, repair?: RepairContext): PlanDocument {
-  const extracted = pagesToLines(extraction.pages, extraction.source.format);
-  const { lines: raw, repairs } = repair ? repairLines(extracted, repair) : { lines: extracted, repairs: [] };
-  const lines = removeNoise(raw);
-  const structure = parseStructure(lines);
-  const file = extraction.source.path;
+/** The metadata is read from all lines (a title page's unit line may repeat as a running header); the
+ * structure from the body. */
+export function parse(input: Cleaned): PlanDocument {
+  const { source, lines: raw, body, repairs } = input;
+  const structure = parseStructure(body);
   if (structure.goals.length === 0 && structure.indicators.length === 0) {
-    throw new InputError(
-      file,
-      'not a plan: no goal labels (KF:s inriktningsmål, Nämndmål, Enhetsmål) and no indicator table found',
-      null,
+    throw new PlanError(
       'not-a-plan',
+      'not a plan: no goal labels (KF:s inriktningsmål, Nämndmål, Enhetsmål) and no indicator table found',
+      { file: source.path },
+      'parse',
     );
   }
   const allText = raw.map((l) => l.text).join('\n');
@@ -67,7 +53,7 @@ export function parseExtraction(extraction: Extraction, repair?: RepairContext):
     ),
   );
   const doc: PlanDocument = {
-    source: extraction.source,
+    source,
     unit: meta.unit,
     district: meta.district,
     year: meta.year,
@@ -76,8 +62,8 @@ export function parseExtraction(extraction: Extraction, repair?: RepairContext):
     indicators: structure.indicators,
     activities: structure.activities,
     budget: structure.budget,
-    warnings: [...extraction.warnings, ...repairSummary(repairs), ...structure.warnings, ...meta.warnings, ...checkBudgetSums(structure.budget)],
+    warnings: [...input.warnings, ...repairSummary(repairs), ...structure.warnings, ...meta.warnings, ...checkBudgetSums(structure.budget)],
     repairs,
   };
-  return PlanDocumentSchema.parse(doc);
+  return PlanDocument.parse(doc);
 }

@@ -7,20 +7,29 @@ import { LanguageModel } from './ocr-letters/language-model.js';
 import { type Lexicon, loadLexicon } from './ocr-letters/lexicon.js';
 import { repairOcrLetters } from './ocr-letters/repair.js';
 import { repairScanWords } from './ocr-letters/scan-words.js';
+import { CleanDocuments, type RepairModelInput } from './model-input.js';
 import type { DocLine, RepairRecord } from '../../model/document.js';
+import { type Lines, type Repaired, handOff, Repaired as RepairedShape } from '../../model/stages.js';
 
 export interface RepairContext {
   lexicon: Lexicon;
   model: LanguageModel;
+  /** names what the model learnt from (model-input.ts); stored per document */
+  fingerprint: string;
 }
 
 /**
- * The lexicon is loaded once per process; the language model is the built-in base plus clean text the
- * caller has (the archive's clean documents), so the repair adapts to each archive.
+ * The lexicon is loaded once per process; the language model is the built-in base plus the clean
+ * documents the caller has (an archive's and a batch's), so the repair adapts to each archive.
  */
-export async function createRepairContext(cleanTexts: string[] = []): Promise<RepairContext> {
+export async function createRepairContext(input: RepairModelInput = new CleanDocuments().input()): Promise<RepairContext> {
   const lexicon = await loadLexicon();
-  return { lexicon, model: LanguageModel.fromTexts(cleanTexts) };
+  return { lexicon, model: LanguageModel.fromTexts(input.texts), fingerprint: input.fingerprint };
+}
+
+/** A document the model may learn from: no page was OCR'd and the base model alone finds nothing to repair. */
+export function isClean(input: Lines, base: RepairContext): boolean {
+  return input.lines.every((l) => l.method !== 'ocr') && repairLines(input.lines, base).repairs.length === 0;
 }
 
 /** A page with this many å/ä/ö repairs was OCR'd, whatever file it came in: its word boundaries are
@@ -28,11 +37,10 @@ export async function createRepairContext(cleanTexts: string[] = []): Promise<Re
 const OCR_DAMAGE_LETTERS = 2;
 
 /**
- * Repairs one text (a page, or a whole text file); `line` of each record is 1-based within `text`.
- * `ocrDamaged` tells that the letter repair found OCR damage, so the text's word boundaries may be
- * repaired as a scan's (repairScanText).
+ * Repairs one page's text; `line` of each record is 1-based within `text`. `ocrDamaged` tells that the
+ * letter repair found OCR damage, so the page's word boundaries are repaired as a scan's too.
  */
-export function repairText(text: string, ctx: RepairContext): { text: string; repairs: Omit<RepairRecord, 'page'>[]; ocrDamaged: boolean } {
+function repairText(text: string, ctx: RepairContext): { text: string; repairs: Omit<RepairRecord, 'page'>[]; ocrDamaged: boolean } {
   const moji = repairMojibake(text);
   const letters = repairOcrLetters(moji.text, ctx.model, { lexicon: ctx.lexicon });
   return {
@@ -45,16 +53,13 @@ export function repairText(text: string, ctx: RepairContext): { text: string; re
   };
 }
 
-/** Word boundaries of OCR'd text, line by line (line count kept). */
-export function repairScanText(text: string, ctx: RepairContext): { text: string; repairs: Omit<RepairRecord, 'page'>[] } {
-  const lines = text.split('\n');
-  const repairs: Omit<RepairRecord, 'page'>[] = [];
-  const out = lines.map((l, i) => {
-    const r = repairScanWords(l, ctx.lexicon, ctx.model, { before: lines[i - 1], after: lines[i + 1] });
-    for (const x of r.repairs) repairs.push({ line: i + 1, before: x.before, after: x.after, rule: x.rule, confidence: x.confidence });
-    return r.text;
-  });
-  return { text: out.join('\n'), repairs };
+/**
+ * The repair stage: Lines → Repaired. Without a context (`--no-repair`) the lines pass through unchanged.
+ * The one entry point of `plans import`, `plans extract` and `plans repair`.
+ */
+export function repair(input: Lines, ctx: RepairContext | undefined): Repaired {
+  const { lines, repairs } = ctx ? repairLines(input.lines, ctx) : { lines: input.lines, repairs: [] };
+  return handOff(RepairedShape, { ...input, lines, repairs }, 'repair');
 }
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractFile } from '../../extractors/index.js';
 import type { PlanDocument } from '../../model/document.js';
-import { parseExtraction } from '../../normalizers/parse/index.js';
+import { readPlan } from '../../pipeline/run.js';
 import { createRepairContext } from '../../normalizers/repair/index.js';
 
 export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
@@ -18,7 +18,7 @@ export function seedPath(prefix: string): string {
 
 export async function parseSeed(prefix: string): Promise<PlanDocument> {
   // as `plans import` reads them: repaired (seed 002's OCR letters restored)
-  return parseExtraction(await extractFile(seedPath(prefix)), await createRepairContext());
+  return readPlan(await extractFile(seedPath(prefix)), await createRepairContext());
 }
 
 export function countLevels(doc: PlanDocument): Record<string, number> {

@@ -1,0 +1,31 @@
+// The hand-off between a batch's extract step and its load step: each Extraction as a JSON file in a
+// private temporary folder, so a batch holds no more than one document in memory between the steps.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Extraction } from '../model/document.js';
+
+export class Staging {
+  private count = 0;
+
+  private constructor(private readonly dir: string) {}
+
+  static async create(): Promise<Staging> {
+    return new Staging(await mkdtemp(join(tmpdir(), 'plans-staging-')));
+  }
+
+  async put(extraction: Extraction): Promise<string> {
+    const file = join(this.dir, `${++this.count}.json`);
+    await writeFile(file, JSON.stringify(extraction));
+    return file;
+  }
+
+  /** The extraction as staged, checked against its shape again (the file could have been touched). */
+  async get(file: string): Promise<Extraction> {
+    return Extraction.parse(JSON.parse(await readFile(file, 'utf8')));
+  }
+
+  async close(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
