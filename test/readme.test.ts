@@ -15,7 +15,8 @@ describe('README', () => {
 
   it('names every top-level folder that holds code', () => {
     const code = readdirSync(root).filter(
-      (d) => !d.startsWith('.') && !['node_modules', 'dist', 'test', 'sample', 'sample-corpus'].includes(d) && statSync(new URL(d, root)).isDirectory(),
+      (d) =>
+        !d.startsWith('.') && !['node_modules', 'dist', 'test', 'sample', 'sample-corpus'].includes(d) && statSync(new URL(d, root)).isDirectory(),
     );
     const top = new Set(named.map((d) => d.split('/')[0]));
     expect(code.filter((d) => !top.has(d))).toEqual([]);
