@@ -1,7 +1,7 @@
 // A scanned page as an image file (PNG, JPEG, TIFF) → one OCR'd page. tesseract.js (Leptonica) reads
 // all three itself; this module only reads the header for the pixel size and resolution, so that OCR
 // positions can be given in points like a PDF page's.
-import { InputError, type ExtractedPage, type Message } from '../model/document.js';
+import { PlanError, type ExtractedPage, type Message } from '../model/document.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
 import { pageFromOcr, type OcrPagesOptions } from './ocr/ocr-pdf.js';
 
@@ -128,7 +128,7 @@ export async function extractImage(
   try {
     info = imageInfo(data);
   } catch (e) {
-    throw new InputError(file, `unreadable image: ${e instanceof Error ? e.message : String(e)}`, null, 'bad-image');
+    throw new PlanError('bad-image', `unreadable image: ${e instanceof Error ? e.message : String(e)}`, { file });
   }
   const ptPerPx = info.dpi ? 72 / info.dpi : A4_WIDTH_PT / info.widthPx;
   const geometry = { widthPx: info.widthPx, heightPx: info.heightPx, widthPt: info.widthPx * ptPerPx, heightPt: info.heightPx * ptPerPx };
@@ -136,7 +136,7 @@ export async function extractImage(
   try {
     const result = await engine.recognize(data, 1);
     if (result.error !== null && /read image/i.test(result.error)) {
-      throw new InputError(file, `the OCR engine could not read this ${info.format.toUpperCase()} image (${result.error})`, 1, 'bad-image');
+      throw new PlanError('bad-image', `the OCR engine could not read this ${info.format.toUpperCase()} image (${result.error})`, { file, page: 1 });
     }
     const { page, warnings } = pageFromOcr(1, result, geometry, opts);
     if (!info.dpi) {

@@ -8,7 +8,7 @@ import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
 import { extractPdfWithOcr, type OcrMode } from './scan.js';
 import { extractTextFile } from './text-file.js';
 import { decodeText } from './decode.js';
-import { Extraction, InputError, type SourceFormat } from '../model/document.js';
+import { Extraction, PlanError, type SourceFormat } from '../model/document.js';
 
 const FORMATS: Record<string, SourceFormat> = {
   '.pdf': 'pdf',
@@ -63,14 +63,14 @@ export interface Input {
 export async function readInput(path: string): Promise<Input> {
   const format = formatOf(path);
   if (!format)
-    throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, null, 'unsupported');
+    throw new PlanError('unsupported', `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, { file: path });
   let data: Buffer;
   try {
     data = await readFile(path);
   } catch (e) {
-    throw new InputError(path, `cannot read file: ${(e as Error).message}`, null, 'unreadable');
+    throw new PlanError('unreadable', `cannot read file: ${(e as Error).message}`, { file: path });
   }
-  if (data.length === 0) throw new InputError(path, 'empty file (0 bytes)', null, 'empty');
+  if (data.length === 0) throw new PlanError('empty', 'empty file (0 bytes)', { file: path });
   return { format, data, sha256: createHash('sha256').update(data).digest('hex') };
 }
 
@@ -91,7 +91,7 @@ export async function extractFile(path: string, opts: ExtractOptions = {}, input
     }
   }
   const { text, warnings: decodeWarnings } = decodeText(data);
-  if (text.trim() === '') throw new InputError(path, 'file holds only white space', null, 'empty');
+  if (text.trim() === '') throw new PlanError('empty', 'file holds only white space', { file: path });
   const textFormat = format === 'txt' && looksLikeMarkdown(text) ? 'md' : format;
   const { pages, warnings } = extractTextFile(text, textFormat);
   return Extraction.parse({

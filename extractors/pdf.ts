@@ -11,7 +11,7 @@
 // fonts and CJK cmaps load offline and pdf.js does not warn about them.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { InputError, type ExtractedPage, type Message, type TextItem } from '../model/document.js';
+import { PlanError, type ExtractedPage, type Message, type TextItem } from '../model/document.js';
 import type { RuleId } from '../model/rules.js';
 import { pageToLines } from './pdf-lines.js';
 
@@ -68,7 +68,7 @@ export interface PdfPages {
 }
 
 /**
- * Reads every page's text layer. Throws InputError: `empty` (0 bytes), `corrupt` (not a PDF or
+ * Reads every page's text layer. Throws PlanError: `empty` (0 bytes), `corrupt` (not a PDF or
  * unreadable), `encrypted` (password required), `needs-ocr` (no page has any text). Pages without
  * text (or that fail to read) come back with empty text and a warning.
  */
@@ -76,15 +76,15 @@ export async function extractPdf(file: string, data: Uint8Array): Promise<{ page
   const { pages, warnings } = await readPdfPages(file, data);
   if (pages.every((p) => p.items!.length === 0)) {
     if (warnings.every((w) => w.rule === 'page-unreadable'))
-      throw new InputError(file, `no page could be read: ${warnings[0]?.message ?? ''}`, null, 'corrupt');
-    throw new InputError(file, 'no text layer on any page: needs OCR (scanned PDF?)', null, 'needs-ocr');
+      throw new PlanError('corrupt', `no page could be read: ${warnings[0]?.message ?? ''}`, { file });
+    throw new PlanError('needs-ocr', 'no text layer on any page: needs OCR (scanned PDF?)', { file });
   }
   return { pages, warnings };
 }
 
 /** As extractPdf, but a PDF without any text layer is returned (its pages empty) rather than refused. */
 export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfPages> {
-  if (data.length === 0) throw new InputError(file, 'empty file (0 bytes)', null, 'empty');
+  if (data.length === 0) throw new PlanError('empty', 'empty file (0 bytes)', { file });
   const pdfjs = await loadPdfJs();
   const head = new TextDecoder('latin1').decode(data.subarray(0, Math.min(data.length, 1024)));
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
@@ -104,10 +104,10 @@ export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfP
       doc = await task.promise;
     } catch (e) {
       const name = errorName(e);
-      if (name === 'PasswordException') throw new InputError(file, 'PDF is password-protected', null, 'encrypted');
+      if (name === 'PasswordException') throw new PlanError('encrypted', 'PDF is password-protected', { file });
       const msg = (e as Error)?.message ?? String(e);
       const what = head.includes('%PDF-') ? 'corrupt PDF' : 'not a PDF (no %PDF header)';
-      throw new InputError(file, `${what}: ${msg}`, null, 'corrupt');
+      throw new PlanError('corrupt', `${what}: ${msg}`, { file });
     }
     const fontNames = new Map<string, string | null>();
     const pages: ExtractedPage[] = [];
@@ -161,14 +161,14 @@ export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfP
         }
         pages.push(ep);
       } catch (e) {
-        if (e instanceof InputError) throw e;
+        if (e instanceof PlanError) throw e;
         warn('page-unreadable', `page ${num} could not be read: ${(e as Error)?.message ?? e}`, num);
         pages.push({ page: num, num, text: '', items: [], method: 'text-layer', confidence: null, width: null, height: null });
       } finally {
         page?.cleanup();
       }
     }
-    if (pages.length === 0) throw new InputError(file, 'PDF has no pages', null, 'corrupt');
+    if (pages.length === 0) throw new PlanError('corrupt', 'PDF has no pages', { file });
     return { pages, warnings, drawing };
   } finally {
     await task.destroy().catch(() => undefined);

@@ -1,6 +1,6 @@
 // The per-page choice between a PDF's text layer and OCR (OCRmyPDF's model), and OCR of the pages that
 // need it. The OCR engine is one shared pool, created only when a page needs it.
-import { InputError, type ExtractedPage, type Message } from '../model/document.js';
+import { PlanError, type ExtractedPage, type Message } from '../model/document.js';
 import { readPdfPages } from './pdf.js';
 import { decidePage, type OcrMode } from './ocr/decide.js';
 import type { OcrEngine } from './ocr/engine.js';
@@ -22,8 +22,8 @@ export async function extractPdfWithOcr(file: string, data: Uint8Array, opts: Oc
   const layer = await readPdfPages(file, data);
   if (opts.mode === 'never' && layer.pages.every((p) => p.items!.length === 0)) {
     if (layer.warnings.every((w) => w.rule === 'page-unreadable'))
-      throw new InputError(file, `no page could be read: ${layer.warnings[0]?.message ?? ''}`, null, 'corrupt');
-    throw new InputError(file, 'no text layer on any page and OCR is off (--ocr never)', null, 'needs-ocr');
+      throw new PlanError('corrupt', `no page could be read: ${layer.warnings[0]?.message ?? ''}`, { file });
+    throw new PlanError('needs-ocr', 'no text layer on any page and OCR is off (--ocr never)', { file });
   }
   const decisions = layer.pages.map((p) => ({ num: p.page, d: decidePage(p.text, p.items, opts.mode, layer.drawing.get(p.page)) }));
   const toOcr = decisions.filter((x) => x.d.ocr).map((x) => x.num);

@@ -1,8 +1,7 @@
 // The typed document model: the only currency between stages and exporters.
 // `PlanDocument` is the public JSON contract printed by `plans extract FILE --json` (see SCHEMA.md).
 import { z } from 'zod';
-import { Message, PlanError, RuleIdSchema } from './message.js';
-import type { RuleId } from './rules.js';
+import { Message, RuleIdSchema } from './message.js';
 
 export { Message, PlanError } from './message.js';
 
@@ -170,10 +169,3 @@ export const PlanDocument = z.object({
   repairs: z.array(RepairRecord).default([]),
 });
 export type PlanDocument = z.infer<typeof PlanDocument>;
-
-/** @deprecated use PlanError (model/message.ts); kept for one minor version */
-export class InputError extends PlanError {
-  constructor(file: string, reason: string, page: number | null = null, code: RuleId = 'corrupt') {
-    super(code, reason, { file, page });
-  }
-}

@@ -45,7 +45,7 @@ export class PlanError extends Error {
     this.line = place.line ?? null;
   }
 
-  /** @deprecated the rule id; kept for callers of the former InputError/StoreError */
+  /** @deprecated the rule id, under the name the former InputError/StoreError gave it */
   get code(): RuleId {
     return this.rule;
   }

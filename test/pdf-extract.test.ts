@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdf } from '../extractors/pdf.js';
 import { pageToLines } from '../extractors/pdf-lines.js';
 import { extractFile } from '../extractors/index.js';
-import { InputError, type DocLine, type ExtractedPage, type TextItem } from '../model/document.js';
+import { PlanError, type DocLine, type ExtractedPage, type TextItem } from '../model/document.js';
 import {
   INDICATOR_ROWS,
   PARAGRAPHS,
@@ -21,14 +21,14 @@ import {
 const linesOf = (pages: ExtractedPage[]): DocLine[] => pages.flatMap(pageToLines);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-async function inputError(p: Promise<unknown>): Promise<InputError> {
+async function planError(p: Promise<unknown>): Promise<PlanError> {
   try {
     await p;
   } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
+    expect(e).toBeInstanceOf(PlanError);
+    return e as PlanError;
   }
-  throw new Error('expected an InputError');
+  throw new Error('expected a PlanError');
 }
 
 describe('extractPdf: prose', () => {
@@ -163,32 +163,32 @@ describe('extractPdf: a table over a page break', () => {
 
 describe('extractPdf: bad input', () => {
   it('0 bytes → empty', async () => {
-    const e = await inputError(extractPdf('tom.pdf', new Uint8Array()));
+    const e = await planError(extractPdf('tom.pdf', new Uint8Array()));
     expect(e.code).toBe('empty');
     expect(e.message).toContain('tom.pdf');
   });
 
   it('a text file renamed .pdf → corrupt, saying it is not a PDF', async () => {
-    const e = await inputError(extractPdf('text.pdf', new TextEncoder().encode('Verksamhetsplan 2024\nDetta är ingen PDF.\n')));
+    const e = await planError(extractPdf('text.pdf', new TextEncoder().encode('Verksamhetsplan 2024\nDetta är ingen PDF.\n')));
     expect(e.code).toBe('corrupt');
     expect(e.message).toMatch(/^text\.pdf: not a PDF/);
   });
 
   it('a truncated PDF → corrupt (or, if pdf.js recovers, a normal result)', async () => {
     const data = await paragraphsPdf();
-    const e = await inputError(extractPdf('trasig.pdf', data.subarray(0, 400)));
+    const e = await planError(extractPdf('trasig.pdf', data.subarray(0, 400)));
     expect(['corrupt', 'needs-ocr']).toContain(e.code);
     expect(e.message).toContain('trasig.pdf');
   });
 
   it('password-protected → encrypted', async () => {
-    const e = await inputError(extractPdf('hemlig.pdf', await encryptedPdf()));
+    const e = await planError(extractPdf('hemlig.pdf', await encryptedPdf()));
     expect(e.code).toBe('encrypted');
     expect(e.message).toBe('hemlig.pdf: PDF is password-protected');
   });
 
   it('vector graphics only → needs-ocr', async () => {
-    const e = await inputError(extractPdf('skannad.pdf', await vectorOnlyPdf()));
+    const e = await planError(extractPdf('skannad.pdf', await vectorOnlyPdf()));
     expect(e.code).toBe('needs-ocr');
     expect(e.message).toBe('skannad.pdf: no text layer on any page: needs OCR (scanned PDF?)');
   });
@@ -231,10 +231,10 @@ describe('extractPdf: bad input', () => {
       const txt = join(dir, 'anteckning.pdf');
       await writeFile(empty, '');
       await writeFile(txt, 'bara text\n');
-      const e1 = await inputError(extractFile(empty));
+      const e1 = await planError(extractFile(empty));
       expect(e1.code).toBe('empty');
       expect(e1.message).toContain(empty);
-      const e2 = await inputError(extractFile(txt));
+      const e2 = await planError(extractFile(txt));
       expect(e2.code).toBe('corrupt');
       expect(e2.message).toContain(txt);
       expect(e2.message).toMatch(/not a PDF/);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, type OcrEngine } from '../extractors/ocr/engine.js';
 import { readPdfPages } from '../extractors/pdf.js';
 import { extractPdfWithOcr } from '../extractors/scan.js';
-import { InputError } from '../model/document.js';
+import { PlanError } from '../model/document.js';
 import { vectorOnlyPdf } from './helpers/make-pdf.js';
 import { cer, makeScannedPdf, makeTextPdf, scanReference, SCAN_PARAGRAPHS } from '../bench/fixtures-scan.js';
 
@@ -83,7 +83,7 @@ describe('text drawn as curves', () => {
 
   it('with --ocr never a curves-only PDF is refused as needs-ocr, naming the file', async () => {
     const e = await extractPdfWithOcr('konturer.pdf', curvesPdf, { mode: 'never', engine: () => engine }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(InputError);
+    expect(e).toBeInstanceOf(PlanError);
     expect(e).toMatchObject({ file: 'konturer.pdf', code: 'needs-ocr' });
   });
 });

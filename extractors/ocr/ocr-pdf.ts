@@ -1,7 +1,7 @@
 // OCR of PDF pages: render (pdf-parse getScreenshot) → tesseract.js pool → ExtractedPage with
 // positioned items in PDF points, so the positional line/table reader works on scans as on text PDFs.
 import type { Stage } from '../../model/message.js';
-import { InputError, type ExtractedPage, type Message, type TextItem } from '../../model/document.js';
+import { PlanError, type ExtractedPage, type Message, type TextItem } from '../../model/document.js';
 import type { OcrEngine, OcrResult, OcrWord } from './types.js';
 import { DEFAULT_OCR_DPI, renderPages } from './render.js';
 
@@ -204,8 +204,8 @@ export async function ocrPdfPages(
   ).catch((e: unknown) => {
     // let recognitions already started finish (their workers are shared), then report the file
     return Promise.allSettled(inflight).then(() => {
-      if (engineError || e instanceof InputError) throw e; // the engine's failure, not the file's
-      throw new InputError(file, `page could not be rendered for OCR: ${e instanceof Error ? e.message : String(e)}`, null, 'render-failed');
+      if (engineError || e instanceof PlanError) throw e; // the engine's failure, not the file's
+      throw new PlanError('render-failed', `page could not be rendered for OCR: ${e instanceof Error ? e.message : String(e)}`, { file });
     });
   });
   for (; settled < inflight.length; settled++) done.push(await inflight[settled]);
