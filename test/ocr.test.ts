@@ -14,7 +14,7 @@ import { extractImage, imageInfo } from '../extractors/image.js';
 import { decidePage } from '../extractors/ocr/decide.js';
 import { createOcrEngine, defaultLangPath, OcrSetupError, type OcrEngine, type OcrResult } from '../extractors/ocr/engine.js';
 import { ocrPdfPages, pageFromOcr } from '../extractors/ocr/ocr-pdf.js';
-import { DEFAULT_OCR_DPI, renderPage } from '../extractors/ocr/render.js';
+import { DEFAULT_OCR_DPI } from '../extractors/ocr/render.js';
 import type { TextItem } from '../model/document.js';
 import { cer, makeScannedPdf, pngToJpeg, pngToTiff, scanProse, type ScannedDoc } from '../bench/fixtures-scan.js';
 

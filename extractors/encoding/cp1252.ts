@@ -39,12 +39,6 @@ export const CP1252_SPECIALS: ReadonlyArray<readonly [number, number]> = [
 export const CP1252_UNDEFINED: ReadonlySet<number> = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 const SPECIAL_TO_BYTE = new Map<number, number>(CP1252_SPECIALS.map(([b, c]) => [c, b]));
-const BYTE_TO_SPECIAL = new Map<number, number>(CP1252_SPECIALS);
-
-/** Is this UTF-16 code unit a Windows-1252 typographic character from the 0x80–0x9F row? */
-function isCp1252Special(code: number): boolean {
-  return SPECIAL_TO_BYTE.has(code);
-}
 
 /** The byte a character came from when sloppy-1252/Latin-1 decoded it, or -1 if it cannot have. */
 export function sloppyByte(code: number): number {
@@ -61,30 +55,6 @@ export function encodeSloppy1252(text: string): Uint8Array | null {
     out[i] = b;
   }
   return out;
-}
-
-/** Decode bytes as sloppy Windows-1252 (never loses a byte). */
-function decodeSloppy1252(bytes: Uint8Array): string {
-  let s = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const codes: number[] = [];
-    const end = Math.min(bytes.length, i + CHUNK);
-    for (let j = i; j < end; j++) {
-      const b = bytes[j];
-      codes.push(BYTE_TO_SPECIAL.get(b) ?? b);
-    }
-    s += String.fromCharCode(...codes);
-  }
-  return s;
-}
-
-/** Decode bytes as Latin-1 (ISO-8859-1): every byte is the code point of the same number. */
-function decodeLatin1(bytes: Uint8Array): string {
-  let s = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return s;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -54,7 +54,3 @@ export async function renderPages(
   }
   return out;
 }
-
-export async function renderPage(data: Uint8Array, num: number, dpi = DEFAULT_OCR_DPI): Promise<RenderedPage> {
-  return (await renderPages(data, [num], dpi))[0];
-}

@@ -92,18 +92,6 @@ export function splitTablePdf(rows = 30): Promise<Uint8Array> {
   });
 }
 
-/** A long document: `pages` pages of prose and tables (for timing). */
-function longPdf(pages: number): Promise<Uint8Array> {
-  const content: Node[] = [];
-  for (let i = 0; i < pages; i++) {
-    content.push({ text: `Avsnitt ${i + 1}: Mål och uppföljning`, bold: true, fontSize: 12, margin: [0, 0, 0, 6] });
-    content.push(...PARAGRAPHS.map((p) => ({ text: p, margin: [0, 0, 0, 6] })));
-    content.push(indicatorTable(manyRows(12)));
-    content.push({ text: '', pageBreak: i < pages - 1 ? 'after' : undefined });
-  }
-  return makePdf({ content });
-}
-
 /** A PDF that opens only with a password. */
 export function encryptedPdf(): Promise<Uint8Array> {
   return makePdf({

@@ -71,17 +71,3 @@ export async function freshLexicon(): Promise<Lexicon> {
   await loadLexicon();
   return new HunspellLexicon(sharedHunspell!);
 }
-
-/** A lexicon over a fixed word list (tests, or callers without hunspell). */
-function setLexicon(words: Iterable<string>): Lexicon {
-  const set = new Set(words);
-  let checks = 0;
-  return {
-    isWord: (w) => {
-      checks++;
-      return set.has(w);
-    },
-    suggest: () => [],
-    stats: () => ({ checks, cacheHits: 0, cached: set.size }),
-  };
-}
