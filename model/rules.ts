@@ -64,6 +64,8 @@ export const RULES = {
   'store-open': rule('load', 'error', 'the database file could not be opened'),
   'store-schema': rule('load', 'error', 'the database has a schema this plans cannot read'),
   'store-missing': rule('load', 'error', 'no such document in the database'),
+  'store-no-database': rule('load', 'error', 'the --db file of a command that reads a database does not exist'),
+  'store-refused': rule('load', 'error', 'plans sql was given something other than one read-only query'),
   'store-mismatch': rule('load', 'error', 'rows read back after a load differ from the rows written'),
   'store-input': rule('load', 'error', 'a document and its extraction come from different content'),
   missing: rule('load', 'error', 'a path named on the command line does not exist'),

@@ -9,7 +9,8 @@ import { createRepairContext } from '../normalizers/repair/index.js';
 import type { OcrMode } from '../extractors/scan.js';
 import { extractFile } from '../extractors/index.js';
 import { PlanError } from '../model/message.js';
-import { PlanStore } from '../data/store/store.js';
+import { mustExist, PlanStore, StoreError } from '../data/store/store.js';
+import { ReadOnlyStore } from '../data/store/read-only.js';
 import { formatRows, type OutputFormat } from '../reports/table-format.js';
 
 /** The package version, from the nearest package.json above this file (src via tsx, or dist/). */
@@ -130,6 +131,7 @@ program
   .option('--db <file>', 'learn good Swedish from the clean documents of this database too')
   .addOption(OCR_OPTION)
   .action(async (file: string, opts: { diff?: boolean; db?: string; ocr: OcrMode }) => {
+    if (opts.db) mustExist(opts.db);
     const ctx = opts.db ? await withStore(opts.db, archiveRepairContext) : await createRepairContext();
     const { text, repairs } = await repairFile(file, ctx, { ocr: opts.ocr });
     if (!opts.diff) {
@@ -144,12 +146,20 @@ program
 
 program
   .command('sql')
-  .description('run a SQL query against the database (read-only use; see SCHEMA.md for tables and views)')
+  .description(
+    'run one read-only SQL query against the database (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN; the file is opened read-only, without file or network access; see SCHEMA.md for tables and views)',
+  )
   .argument('<query>', 'SQL text')
   .requiredOption('--db <file>', 'DuckDB database file')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
   .action(async (query: string, opts: { db: string; format: OutputFormat }) => {
-    const result = await withStore(opts.db, (store) => store.query(query));
+    const store = await ReadOnlyStore.open(opts.db);
+    let result: Awaited<ReturnType<ReadOnlyStore['query']>>;
+    try {
+      result = await store.query(query);
+    } finally {
+      store.close();
+    }
     process.stdout.write(formatRows(result.columns, result.rows, opts.format));
   });
 
@@ -158,6 +168,7 @@ program
   .description('re-run parse → normalise → load for every stored document from its stored pages (no re-extraction, no OCR)')
   .requiredOption('--db <file>', 'DuckDB database file')
   .action(async (opts: { db: string }) => {
+    mustExist(opts.db);
     const outcomes = await withStore(opts.db, (store) => rebuildAll(store, progress()));
     process.stderr.write(`${summary(outcomes)}\n`);
     process.exitCode = outcomes.some((o) => o.status === 'failed') ? 2 : 0;
@@ -166,5 +177,6 @@ program
 program.parseAsync().catch((e: unknown) => {
   const msg = e instanceof PlanError ? e.message : (e as Error).message;
   process.stderr.write(`plans: ${msg}\n`);
-  process.exitCode = 1;
+  // the command was asked something it does not do, as opposed to failing at what it does
+  process.exitCode = e instanceof StoreError && (e.kind === 'no-database' || e.kind === 'refused') ? 2 : 1;
 });

@@ -7,6 +7,8 @@
 // mismatch, so a change in that behaviour cannot go unnoticed.
 import { PlanError } from '../../model/message.js';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, dateValue, timestampValue } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { jsonRows } from './rows.js';
 import { resolve } from 'node:path';
 import { type Extraction, ExtractedPage, Message, type PlanDocument, SourceFormat, type Target } from '../../model/document.js';
 import {
@@ -53,7 +55,7 @@ export interface QueryResult {
 export class StoreError extends PlanError {
   constructor(
     message: string,
-    readonly kind: 'locked' | 'open' | 'schema' | 'missing' | 'mismatch' | 'input' = 'open',
+    readonly kind: 'locked' | 'open' | 'schema' | 'missing' | 'no-database' | 'refused' | 'mismatch' | 'input' = 'open',
   ) {
     super(`store-${kind}`, message, {}, 'load');
     this.name = 'StoreError';
@@ -62,6 +64,27 @@ export class StoreError extends PlanError {
 
 /** A value handed to the Appender; dates as 'YYYY-MM-DD', timestamps as Date. */
 type Cell = string | number | boolean | Date | null | undefined;
+
+/** A DuckDB instance on a file, with DuckDB's lock and open errors told as StoreErrors. */
+export async function openDuckDB(path: string, shown: string, options?: Record<string, string>): Promise<DuckDBInstance> {
+  try {
+    return await DuckDBInstance.create(path, options);
+  } catch (e) {
+    const msg = (e as Error).message ?? String(e);
+    if (/could not set lock/i.test(msg)) {
+      const pid = /PID (\d+)/.exec(msg)?.[1];
+      throw new StoreError(`database ${shown} is in use by another process${pid ? ` (PID ${pid})` : ''}; close it and try again`, 'locked');
+    }
+    throw new StoreError(`cannot open database ${shown}: ${msg.split('\n')[0]}`, 'open');
+  }
+}
+
+/** A command that reads a database (sql, rebuild, repair --db, report) needs one that exists. */
+export function mustExist(dbPath: string): void {
+  if (dbPath !== ':memory:' && !existsSync(dbPath)) {
+    throw new StoreError(`no database at ${resolve(dbPath)} (create one with plans import)`, 'no-database');
+  }
+}
 
 /** Paths open in this process. DuckDB's file lock is per process, so a second instance here would not be refused by it. */
 const openInThisProcess = new Set<string>();
@@ -87,17 +110,7 @@ export class PlanStore {
     if (openInThisProcess.has(key)) {
       throw new StoreError(`database ${shown} is in use by another process (already open by another PlanStore in this process)`, 'locked');
     }
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(memory ? ':memory:' : dbPath);
-    } catch (e) {
-      const msg = (e as Error).message ?? String(e);
-      if (/could not set lock/i.test(msg)) {
-        const pid = /PID (\d+)/.exec(msg)?.[1];
-        throw new StoreError(`database ${shown} is in use by another process${pid ? ` (PID ${pid})` : ''}; close it and try again`, 'locked');
-      }
-      throw new StoreError(`cannot open database ${shown}: ${msg.split('\n')[0]}`, 'open');
-    }
+    const instance = await openDuckDB(memory ? ':memory:' : dbPath, shown);
     let conn: DuckDBConnection | undefined;
     try {
       conn = await instance.connect();
@@ -483,23 +496,4 @@ function appendCell(a: DuckDBAppender, v: Cell, type: ColumnType): void {
       a.appendVarchar(String(v));
       return;
   }
-}
-
-const INTEGER_TYPES = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'UHUGEINT']);
-
-/** getRowsJson gives 64/128-bit integers and decimals as strings; make those numbers where no precision is lost. */
-function jsonRows(r: DuckDBResultReader): unknown[][] {
-  const rows = r.getRowsJson() as unknown[][];
-  const kinds = r.columnTypes().map((t) => String(t));
-  const fix = kinds.map((k, i) => (INTEGER_TYPES.has(k) ? i : k.startsWith('DECIMAL') ? i : -1)).filter((i) => i >= 0);
-  if (!fix.length) return rows;
-  for (const row of rows) {
-    for (const i of fix) {
-      const v = row[i];
-      if (typeof v !== 'string') continue;
-      const n = Number(v);
-      if (Number.isFinite(n) && (INTEGER_TYPES.has(kinds[i]) ? Number.isSafeInteger(n) : Math.abs(n) < 2 ** 53)) row[i] = n;
-    }
-  }
-  return rows;
 }
