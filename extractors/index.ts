@@ -1,7 +1,7 @@
 // Extract stage: a file on disk → Extraction (pages with text, positions, method). The format is
 // chosen by extension; anything else is reported and skipped by the batch.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { extractImage } from './image.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
@@ -27,7 +27,16 @@ export interface ExtractOptions {
   ocr?: OcrMode;
   /** a shared OCR pool (see `OcrPool`); without one, a pool is made for this file and closed after */
   ocrPool?: OcrPool;
+  limits?: Partial<Limits>;
 }
+
+/** What one document may cost; over a limit it is a `too-large` failure, never an out-of-memory. */
+export interface Limits {
+  maxFileMb: number;
+  maxPages: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxFileMb: 64, maxPages: 2000 };
 
 /** One OCR pool for a whole batch, started the first time a page needs OCR. */
 export class OcrPool {
@@ -60,14 +69,20 @@ export interface Input {
 }
 
 /** Reads a file once: its format by extension, its bytes and their SHA-256 (the document's identity). */
-export async function readInput(path: string): Promise<Input> {
+export async function readInput(path: string, limits: Partial<Limits> = {}): Promise<Input> {
   const format = formatOf(path);
   if (!format)
     throw new PlanError('unsupported', `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, { file: path });
+  const maxMb = limits.maxFileMb ?? DEFAULT_LIMITS.maxFileMb;
   let data: Buffer;
   try {
+    const { size } = await stat(path);
+    if (size > maxMb * 2 ** 20) {
+      throw new PlanError('too-large', `too large: ${(size / 2 ** 20).toFixed(0)} MB > ${maxMb} MB; raise with --max-file-mb`, { file: path });
+    }
     data = await readFile(path);
   } catch (e) {
+    if (e instanceof PlanError) throw e;
     throw new PlanError('unreadable', `cannot read file: ${(e as Error).message}`, { file: path });
   }
   if (data.length === 0) throw new PlanError('empty', 'empty file (0 bytes)', { file: path });
@@ -76,7 +91,7 @@ export async function readInput(path: string): Promise<Input> {
 
 /** `input` lets a caller that has already read the file (to check its hash) pass the bytes on. */
 export async function extractFile(path: string, opts: ExtractOptions = {}, input?: Input): Promise<Extraction> {
-  const { format, data, sha256 } = input ?? (await readInput(path));
+  const { format, data, sha256 } = input ?? (await readInput(path, opts.limits));
   const source = { path: resolve(path), sha256, format, pages: 0 };
   if (format === 'pdf' || format === 'image') {
     const pool = opts.ocrPool ?? new OcrPool();

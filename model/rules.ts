@@ -14,7 +14,11 @@ const rule = (stage: RuleInfo['stage'], kind: RuleKind, meaning: string): RuleIn
 export const RULES = {
   // extract: reading a file
   unsupported: rule('extract', 'error', 'the file type is not one plans reads'),
-  unreadable: rule('extract', 'error', 'the file could not be read from disk'),
+  unreadable: rule('extract', 'error', 'the file could not be read from disk, or a folder could not be listed'),
+  missing: rule('extract', 'error', 'no such file or folder (or a symbolic link pointing nowhere)'),
+  'symlink-loop': rule('extract', 'error', 'a symbolic link leads back into a folder being walked; not followed'),
+  'too-large': rule('extract', 'error', 'the file is over --max-file-mb, or the PDF over --max-pages'),
+  timeout: rule('extract', 'error', 'reading the document took longer than --timeout-s'),
   empty: rule('extract', 'error', 'the file holds no bytes, only white space, or a PDF without any text'),
   corrupt: rule('extract', 'error', 'the PDF is damaged: no page could be read'),
   encrypted: rule('extract', 'error', 'the PDF is password-protected'),
@@ -68,7 +72,6 @@ export const RULES = {
   'store-refused': rule('load', 'error', 'plans sql was given something other than one read-only query'),
   'store-mismatch': rule('load', 'error', 'rows read back after a load differ from the rows written'),
   'store-input': rule('load', 'error', 'a document and its extraction come from different content'),
-  missing: rule('load', 'error', 'a path named on the command line does not exist'),
   internal: rule('load', 'error', 'an unexpected error (a bug): the message says where'),
 } as const satisfies Record<string, RuleInfo>;
 

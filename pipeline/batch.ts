@@ -1,13 +1,15 @@
 // What a batch is made of: the files of the paths given, the outcome of each file and how it is told.
 // A bad file is reported with its reason and skipped; the batch goes on (pipeline/run.ts runs it).
-import { readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatOf } from '../extractors/index.js';
 import { PlanError, type PlanDocument } from '../model/document.js';
+import type { RuleId } from '../model/rules.js';
 
 export type Outcome =
   | { file: string; status: 'inserted' | 'replaced' | 'unchanged'; doc?: PlanDocument }
-  | { file: string; status: 'failed'; reason: string; page: number | null; code: string }
+  | { file: string; status: 'failed'; reason: string; page: number | null; code: RuleId }
   | { file: string; status: 'skipped'; reason: string };
 
 export type BatchStep = 'extract' | 'load';
@@ -46,28 +48,58 @@ export class Progress {
   }
 }
 
-/** Files named on the command line, folders walked recursively in sorted order. */
+/**
+ * Files named on the command line, folders walked recursively in sorted order. A symbolic link is
+ * followed to its real path, and each real path is read once: a link back into a folder being walked is
+ * a `symlink-loop`, a second way to a file or folder already taken is skipped. A folder that cannot be
+ * listed and a link pointing nowhere are failed entries; the walk goes on.
+ */
 export async function collectInputs(paths: string[]): Promise<{ files: string[]; skipped: Outcome[] }> {
   const files: string[] = [];
   const skipped: Outcome[] = [];
-  const walk = async (p: string, named: boolean): Promise<void> => {
-    let info: Awaited<ReturnType<typeof stat>>;
+  const seen = new Map<string, string>();
+  const fail = (file: string, code: RuleId, reason: string) => skipped.push({ file, status: 'failed', reason, page: null, code });
+  const walk = async (p: string, named: boolean, walking: Set<string>): Promise<void> => {
+    let real: string;
+    let info: Stats;
     try {
-      info = await stat(p);
-    } catch {
-      skipped.push({ file: p, status: 'failed', reason: 'no such file or folder', page: null, code: 'missing' });
-      return;
+      real = await realpath(p);
+      info = await stat(real);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') return void fail(p, 'symlink-loop', 'symlink loop: the link leads back to itself');
+      if (code === 'EACCES') return void fail(p, 'unreadable', 'permission denied');
+      const link = await lstat(p).then(
+        (l) => l.isSymbolicLink(),
+        () => false,
+      );
+      return void fail(p, 'missing', link ? 'broken symlink: its target does not exist' : 'no such file or folder');
     }
+    if (walking.has(real)) return void fail(p, 'symlink-loop', `symlink loop: ${p} leads back to ${real}, a folder being walked`);
+    const first = seen.get(real);
+    if (first !== undefined)
+      return void skipped.push({ file: p, status: 'skipped', reason: `the same ${info.isDirectory() ? 'folder' : 'file'} as ${first}` });
+    seen.set(real, p);
     if (info.isDirectory()) {
-      const entries = (await readdir(p)).filter((e) => !e.startsWith('.')).sort();
-      for (const e of entries) await walk(join(p, e), false);
+      let entries: string[];
+      try {
+        entries = (await readdir(real)).filter((e) => !e.startsWith('.')).sort();
+      } catch (e) {
+        return void fail(
+          p,
+          'unreadable',
+          `cannot list folder: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`,
+        );
+      }
+      const inside = new Set(walking).add(real);
+      for (const e of entries) await walk(join(p, e), false, inside);
     } else if (formatOf(p) || named) {
       files.push(p);
     } else {
       skipped.push({ file: p, status: 'skipped', reason: 'not a .pdf, .txt, .md or image file' });
     }
   };
-  for (const p of paths) await walk(p, true);
+  for (const p of paths) await walk(p, true, new Set());
   return { files, skipped };
 }
 

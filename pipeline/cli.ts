@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `plans`: import plan documents into DuckDB, print the model of one file, query the database.
 import { existsSync, readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { collectInputs, describe, type BatchEvents, type Outcome } from './batch.js';
 import { archiveRepairContext, importFiles, readPlan, rebuildAll, repairFile } from './run.js';
 import { createRepairContext } from '../normalizers/repair/index.js';
 import type { OcrMode } from '../extractors/scan.js';
-import { extractFile } from '../extractors/index.js';
+import { DEFAULT_LIMITS, extractFile } from '../extractors/index.js';
+import { DEFAULT_TIMEOUT_S } from './read-pool.js';
 import { PlanError } from '../model/message.js';
 import { mustExist, PlanStore, StoreError } from '../data/store/store.js';
 import { ReadOnlyStore } from '../data/store/read-only.js';
@@ -70,6 +71,31 @@ function summary(outcomes: Outcome[]): string {
   return lines.join('\n');
 }
 
+/** A number option that must be a positive integer. */
+function positive(flags: string, description: string, fallback?: number): Option {
+  const o = new Option(flags, description).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+    return n;
+  });
+  return fallback === undefined ? o : o.default(fallback);
+}
+
+/**
+ * The first Ctrl-C asks the batch to stop after the document in hand (nothing is ever half-loaded);
+ * the second stops at once.
+ */
+function gracefulInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+    process.stderr.write('\nstopping after the document in hand (Ctrl-C again to stop at once)\n');
+  };
+  process.on('SIGINT', onSigint);
+  return { signal: controller.signal, dispose: () => process.removeListener('SIGINT', onSigint) };
+}
+
 async function withStore<T>(db: string, fn: (s: PlanStore) => Promise<T>): Promise<T> {
   const store = await PlanStore.open(db);
   try {
@@ -95,16 +121,28 @@ const program = new Command()
 program
   .command('import')
   .description('import files and folders (recursively); a file already imported with the same content is left as it is')
-  .argument('<paths...>', '.pdf, .txt and .md files, or folders holding them')
+  .argument('<paths...>', '.pdf, .txt, .md and page image (.png, .jpg, .tif) files, or folders holding them')
   .requiredOption('--db <file>', 'DuckDB database file (created if missing)')
   .addOption(OCR_OPTION)
-  .action(async (paths: string[], opts: { db: string; ocr: OcrMode }) => {
+  .addOption(positive('--max-file-mb <n>', 'refuse files larger than this (MB)', DEFAULT_LIMITS.maxFileMb))
+  .addOption(positive('--max-pages <n>', 'refuse PDFs with more pages than this', DEFAULT_LIMITS.maxPages))
+  .addOption(positive('--timeout-s <n>', 'give up on a document after this many seconds of extracting, or of reading', DEFAULT_TIMEOUT_S))
+  .addOption(positive('--threads <n>', 'worker threads reading documents (default: one per core)'))
+  .action(async (paths: string[], opts: { db: string; ocr: OcrMode; maxFileMb: number; maxPages: number; timeoutS: number; threads?: number }) => {
     const { files, skipped } = await collectInputs(paths);
     skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
-    const outcomes = await withStore(opts.db, (store) => importFiles(store, files, progress(), { ocr: opts.ocr }));
+    const interrupt = gracefulInterrupt();
+    const run = { ocr: opts.ocr, limits: { maxFileMb: opts.maxFileMb, maxPages: opts.maxPages }, timeoutS: opts.timeoutS, threads: opts.threads };
+    const outcomes = await withStore(opts.db, (store) => importFiles(store, files, progress(), { ...run, signal: interrupt.signal }));
+    interrupt.dispose();
     const all = [...skipped, ...outcomes];
     process.stderr.write(`${summary(all)}\n`);
     process.exitCode = all.some((o) => o.status === 'failed') ? 2 : 0;
+    if (interrupt.signal.aborted) {
+      const left = files.length - outcomes.length;
+      process.stderr.write(`interrupted: ${left} file${left === 1 ? '' : 's'} not imported; run the same command again to resume\n`);
+      process.exitCode = 130;
+    }
   });
 
 program

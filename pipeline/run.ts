@@ -1,29 +1,125 @@
 // The whole run, stage by stage, top to bottom. Every stage is a function from one checked shape to the
 // next (model/stages.ts): extract (file → Extraction) → lines → repair → clean → parse (→ PlanDocument)
-// → load. An import runs in three steps, with the extractions handed over on disk between them:
-//   1. extract every file the store does not hold yet, and note which are clean;
+// → load (read-plan.ts holds the four in the middle). An import runs in three steps, with the
+// extractions handed over on disk between them (staging.ts):
+//   1. extract every file the store does not hold yet, and find out (in a worker) which are clean;
 //   2. build the repair model once, from the clean documents of the archive and of the whole batch;
-//   3. normalise and load each document, one transaction each.
-// So the rows a file gets depend on the set of documents, not on their order; the model's fingerprint is
-// stored with each document.
-import { extractFile, OcrPool, readInput, type ExtractOptions } from '../extractors/index.js';
-import type { Extraction, PlanDocument } from '../model/document.js';
+//   3. read each document in a worker thread and load it here, in file order, one transaction each.
+// So the rows a file gets depend on the set of documents, not on their order or on the worker count; the
+// model's fingerprint is stored with each document. Workers bound each document's memory and time.
+import { extractFile, type ExtractOptions, type Limits, OcrPool, readInput } from '../extractors/index.js';
+import type { OcrMode } from '../extractors/scan.js';
+import { type Extraction, type PlanDocument, PlanError } from '../model/document.js';
 import { layOut } from '../normalizers/lines/index.js';
-import { createRepairContext, isClean, repair, type RepairContext } from '../normalizers/repair/index.js';
+import { createRepairContext, repair, type RepairContext } from '../normalizers/repair/index.js';
 import { CleanDocuments, MODEL_PAGE_LIMIT } from '../normalizers/repair/model-input.js';
-import { clean } from '../normalizers/clean/index.js';
-import { PARSER_VERSION, parse } from '../normalizers/parse/index.js';
+import { PARSER_VERSION } from '../normalizers/parse/index.js';
 import type { PlanStore } from '../data/store/store.js';
 import { type BatchEvents, failure, type Outcome, Progress } from './batch.js';
+import { DEFAULT_TIMEOUT_S, type ReadPool, sharedReadPool } from './read-pool.js';
 import { Staging } from './staging.js';
-import type { OcrMode } from '../extractors/scan.js';
 
-/** One document from its extraction: lines → repair → clean → parse. Without a repair context the text is read as extracted. */
-export function readPlan(extraction: Extraction, repairCtx?: RepairContext): PlanDocument {
-  const lines = layOut(extraction);
-  const repaired = repair(lines, repairCtx);
-  const cleaned = clean(repaired);
-  return parse(cleaned);
+export { readPlan } from './read-plan.js';
+
+export interface RunOptions {
+  ocr?: OcrMode;
+  limits?: Partial<Limits>;
+  /** worker threads reading documents (default: one per core) */
+  threads?: number;
+  /** per document, for extracting and for reading each */
+  timeoutS?: number;
+  /** per worker thread: the heap one document may grow */
+  maxMemoryMb?: number;
+  /** aborted: finish the document in hand, load what was extracted, stop */
+  signal?: AbortSignal;
+  /** the pool to read with (default: the process's shared pool for these settings) */
+  readPool?: ReadPool;
+}
+
+/** A document between step 1 and step 3. */
+interface Staged {
+  file: string;
+  index: number;
+  handOff: string;
+  clean: Settled<boolean>;
+}
+
+export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}, opts: RunOptions = {}): Promise<Outcome[]> {
+  const progress = new Progress(files.length, events);
+  return withBatch(opts, async (pool, staging) => {
+    // 1. extract (content-keyed: a file already loaded is not extracted again)
+    const staged: Staged[] = [];
+    const ocrPool = new OcrPool();
+    try {
+      for (const [index, file] of files.entries()) {
+        if (opts.signal?.aborted) break;
+        progress.step('extract', file, index + 1, files.length);
+        try {
+          const input = await readInput(file, opts.limits);
+          if (await store.hasDocument(input.sha256)) {
+            progress.done(index, { file, status: 'unchanged' });
+            continue;
+          }
+          const extraction = await withTimeout(extractFile(file, { ocr: opts.ocr, ocrPool, limits: opts.limits }, input), file, opts.timeoutS);
+          const handOff = await staging.put(extraction);
+          staged.push({ file, index, handOff, clean: settled(pool.isClean(file, handOff, opts.timeoutS)) });
+        } catch (e) {
+          progress.done(index, failure(file, e));
+        }
+      }
+    } finally {
+      await ocrPool.close();
+    }
+
+    // 2. the repair model
+    const learnt = await archiveCleanDocuments(store);
+    const ready = await cleanOnes(staged, staging, learnt, progress);
+    const model = await staging.putModel(learnt.input());
+    const base = await createRepairContext();
+
+    // 3. read and load
+    await readAndLoad(ready, model, pool, staging, opts, progress, async (s, extraction, doc) => {
+      const status = await store.load(extraction, doc, {
+        parserVersion: PARSER_VERSION,
+        clean: s.clean,
+        repairModel: s.clean ? base.fingerprint : model.fingerprint,
+      });
+      progress.done(s.index, { file: s.file, status, doc });
+    });
+    return progress.outcomes();
+  });
+}
+
+/** `plans rebuild`: the same steps from the stored pages of every document; nothing is extracted. */
+export async function rebuildAll(store: PlanStore, events: BatchEvents = {}, opts: RunOptions = {}): Promise<Outcome[]> {
+  const docs = await store.storedDocuments();
+  const progress = new Progress(docs.length, events);
+  return withBatch(opts, async (pool, staging) => {
+    const staged: Staged[] = [];
+    for (const [index, d] of docs.entries()) {
+      if (opts.signal?.aborted) break;
+      progress.step('extract', d.path, index + 1, docs.length);
+      try {
+        const handOff = await staging.put(await store.storedExtraction(d.documentId));
+        staged.push({ file: d.path, index, handOff, clean: settled(pool.isClean(d.path, handOff, opts.timeoutS)) });
+      } catch (e) {
+        progress.done(index, failure(d.path, e));
+      }
+    }
+    const learnt = new CleanDocuments();
+    const ready = await cleanOnes(staged, staging, learnt, progress);
+    const model = await staging.putModel(learnt.input());
+    const base = await createRepairContext();
+    await readAndLoad(ready, model, pool, staging, opts, progress, async (s, extraction, doc) => {
+      await store.replaceParsed(extraction, doc, {
+        parserVersion: PARSER_VERSION,
+        clean: s.clean,
+        repairModel: s.clean ? base.fingerprint : model.fingerprint,
+      });
+      progress.done(s.index, { file: s.file, status: 'replaced', doc });
+    });
+    return progress.outcomes();
+  });
 }
 
 /** `plans repair FILE`: the text of one input with its damage repaired; a clean text file comes out byte-identical. */
@@ -40,108 +136,109 @@ export async function repairFile(file: string, ctx: RepairContext, opts: Extract
   return { text: isText ? text.join('\n') : `${text.join('\n\f')}\n`, repairs };
 }
 
-/** A staged document between step 1 and step 3. */
-interface Staged {
-  file: string;
-  index: number;
-  handOff: string;
-  clean: boolean;
+/** `plans repair --db`: the model of an archive's clean documents. */
+export async function archiveRepairContext(store: PlanStore): Promise<RepairContext> {
+  return createRepairContext((await archiveCleanDocuments(store)).input());
 }
 
-export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}, opts: { ocr?: OcrMode } = {}): Promise<Outcome[]> {
-  const progress = new Progress(files.length, events);
-  const base = await createRepairContext();
-  const learnt = await archiveCleanDocuments(store);
+// ---- the steps' parts --------------------------------------------------------------------------------
+
+async function withBatch<T>(opts: RunOptions, body: (pool: ReadPool, staging: Staging) => Promise<T>): Promise<T> {
+  const pool = opts.readPool ?? sharedReadPool({ threads: opts.threads, maxMemoryMb: opts.maxMemoryMb });
   const staging = await Staging.create();
-  const ocrPool = new OcrPool();
   try {
-    // 1. extract (content-keyed: a file already loaded is not extracted again)
-    const staged: Staged[] = [];
-    for (const [index, file] of files.entries()) {
-      progress.step('extract', file, index + 1, files.length);
-      try {
-        const input = await readInput(file);
-        if (await store.hasDocument(input.sha256)) {
-          progress.done(index, { file, status: 'unchanged' });
-          continue;
-        }
-        const extraction = await extractFile(file, { ocr: opts.ocr, ocrPool }, input);
-        const lines = layOut(extraction);
-        const cleanDoc = isClean(lines, base);
-        if (cleanDoc) learnt.add({ sha256: extraction.source.sha256, pages: extraction.pages.map((p) => p.text) });
-        staged.push({ file, index, handOff: await staging.put(extraction), clean: cleanDoc });
-      } catch (e) {
-        progress.done(index, failure(file, e));
-      }
-    }
-    await ocrPool.close();
-
-    // 2. the repair model
-    const ctx = await createRepairContext(learnt.input());
-
-    // 3. normalise and load
-    for (const [n, s] of staged.entries()) {
-      progress.step('load', s.file, n + 1, staged.length);
-      try {
-        const extraction = await staging.get(s.handOff);
-        const doc = readPlan(extraction, s.clean ? undefined : ctx);
-        const status = await store.load(extraction, doc, {
-          parserVersion: PARSER_VERSION,
-          clean: s.clean,
-          repairModel: s.clean ? base.fingerprint : ctx.fingerprint,
-        });
-        progress.done(s.index, { file: s.file, status, doc });
-      } catch (e) {
-        progress.done(s.index, failure(s.file, e));
-      }
-    }
-    return progress.outcomes();
+    return await body(pool, staging);
   } finally {
-    await ocrPool.close();
     await staging.close();
   }
 }
 
-/** `plans rebuild`: the same steps 1–3 from the stored pages of every document; nothing is extracted. */
-export async function rebuildAll(store: PlanStore, events: BatchEvents = {}): Promise<Outcome[]> {
-  const docs = await store.storedDocuments();
-  const progress = new Progress(docs.length, events);
-  const base = await createRepairContext();
-  const learnt = new CleanDocuments();
-  const cleanIds = new Set<string>();
-  const unread = new Set<string>();
-  for (const [index, d] of docs.entries()) {
-    progress.step('extract', d.path, index + 1, docs.length);
+/** Work in flight whose failure waits, unobserved, until its turn comes (no unhandled rejection meanwhile). */
+type Settled<T> = Promise<{ value: T } | { error: unknown }>;
+
+function settled<T>(p: Promise<T>): Settled<T> {
+  return p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+async function unwrap<T>(p: Settled<T>): Promise<T> {
+  const r = await p;
+  if ('error' in r) throw r.error;
+  return r.value;
+}
+
+/** Waits for the clean verdicts; the clean documents' pages go to the model. A document whose check failed is a failure. */
+async function cleanOnes(
+  staged: Staged[],
+  staging: Staging,
+  learnt: CleanDocuments,
+  progress: Progress,
+): Promise<Array<Omit<Staged, 'clean'> & { clean: boolean }>> {
+  const ready: Array<Omit<Staged, 'clean'> & { clean: boolean }> = [];
+  for (const s of staged) {
     try {
-      const extraction = await store.storedExtraction(d.documentId);
-      if (isClean(layOut(extraction), base)) {
-        cleanIds.add(d.documentId);
-        learnt.add({ sha256: d.documentId, pages: extraction.pages.map((p) => p.text) });
+      const clean = await unwrap(s.clean);
+      if (clean) {
+        const x = await staging.get(s.handOff);
+        learnt.add({ sha256: x.source.sha256, pages: x.pages.map((p) => p.text) });
       }
+      ready.push({ ...s, clean });
     } catch (e) {
-      unread.add(d.documentId);
-      progress.done(index, failure(d.path, e));
+      progress.done(s.index, failure(s.file, e));
     }
   }
-  const ctx = await createRepairContext(learnt.input());
-  for (const [index, d] of docs.entries()) {
-    if (unread.has(d.documentId)) continue;
-    progress.step('load', d.path, index + 1, docs.length);
+  return ready;
+}
+
+/**
+ * Documents are read in worker threads, a few ahead of the loader, and loaded one at a time in the order
+ * of the files. A clean document is read without repair: the base model found nothing in it.
+ */
+async function readAndLoad(
+  staged: Array<Omit<Staged, 'clean'> & { clean: boolean }>,
+  model: { file: string; fingerprint: string },
+  pool: ReadPool,
+  staging: Staging,
+  opts: RunOptions,
+  progress: Progress,
+  load: (s: { file: string; index: number; clean: boolean }, extraction: Extraction, doc: PlanDocument) => Promise<void>,
+): Promise<void> {
+  const ahead = pool.threads * 2;
+  const reads = new Map<number, Settled<PlanDocument>>();
+  const submit = (n: number) => {
+    const s = staged[n];
+    if (s && !reads.has(n)) reads.set(n, settled(pool.read(s.file, s.handOff, s.clean ? undefined : model, opts.timeoutS)));
+  };
+  for (const [n, s] of staged.entries()) {
+    if (opts.signal?.aborted) break;
+    for (let k = n; k < n + ahead; k++) submit(k);
+    progress.step('load', s.file, n + 1, staged.length);
+    const read = reads.get(n)!;
+    reads.delete(n);
     try {
-      const extraction = await store.storedExtraction(d.documentId);
-      const cleanDoc = cleanIds.has(d.documentId);
-      const doc = readPlan(extraction, cleanDoc ? undefined : ctx);
-      await store.replaceParsed(extraction, doc, {
-        parserVersion: PARSER_VERSION,
-        clean: cleanDoc,
-        repairModel: cleanDoc ? base.fingerprint : ctx.fingerprint,
-      });
-      progress.done(index, { file: d.path, status: 'replaced', doc });
+      await load(s, await staging.get(s.handOff), await unwrap(read));
     } catch (e) {
-      progress.done(index, failure(d.path, e));
+      progress.done(s.index, failure(s.file, e));
     }
   }
-  return progress.outcomes();
+}
+
+/** An extraction that takes longer than the time limit is a named failure; its pending work is dropped. */
+async function withTimeout<T>(work: Promise<T>, file: string, timeoutS = DEFAULT_TIMEOUT_S): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new PlanError('timeout', `extraction took longer than ${timeoutS} s; raise with --timeout-s`, { file })),
+      timeoutS * 1000,
+    );
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The archive's clean documents, as far as the repair model can take them. */
@@ -151,9 +248,4 @@ async function archiveCleanDocuments(store: PlanStore): Promise<CleanDocuments> 
   for (const { documentId, text } of await store.cleanPages(MODEL_PAGE_LIMIT)) byDoc.set(documentId, [...(byDoc.get(documentId) ?? []), text]);
   for (const [sha256, pages] of byDoc) learnt.add({ sha256, pages });
   return learnt;
-}
-
-/** `plans repair --db`: the model of an archive's clean documents. */
-export async function archiveRepairContext(store: PlanStore): Promise<RepairContext> {
-  return createRepairContext((await archiveCleanDocuments(store)).input());
 }

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Extraction } from '../model/document.js';
+import type { RepairModelInput } from '../normalizers/repair/model-input.js';
 
 export class Staging {
   private count = 0;
@@ -18,6 +19,13 @@ export class Staging {
     const file = join(this.dir, `${++this.count}.json`);
     await writeFile(file, JSON.stringify(extraction));
     return file;
+  }
+
+  /** The repair model's input, for the worker threads to build the model from. */
+  async putModel(input: RepairModelInput): Promise<{ file: string; fingerprint: string }> {
+    const file = join(this.dir, `model-${input.fingerprint}.json`);
+    await writeFile(file, JSON.stringify(input));
+    return { file, fingerprint: input.fingerprint };
   }
 
   /** The extraction as staged, checked against its shape again (the file could have been touched). */

@@ -1,5 +1,6 @@
 // Every live pool is terminated on SIGINT/SIGTERM/exit. The process handlers exist only while at least
-// one pool is registered: nothing is installed when this module is imported.
+// one pool is registered: nothing is installed when this module is imported. A program that handles
+// SIGINT itself (the CLI stops a batch gracefully) keeps its pools on SIGINT; they end with the process.
 
 export interface LivePool {
   terminate(): Promise<void>;
@@ -11,6 +12,7 @@ const livePools = new Set<LivePool>();
 let installed = false;
 
 function onSignal(sig: NodeJS.Signals): void {
+  if (process.listenerCount(sig) > 1) return;
   void Promise.allSettled([...livePools].map((p) => p.terminate())).finally(() => {
     uninstall();
     // re-raised with our handlers gone, so the process ends as it would have without them
@@ -25,8 +27,8 @@ function onExit(): void {
 function install(): void {
   if (installed) return;
   installed = true;
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   process.on('exit', onExit);
 }
 

@@ -1,0 +1,14 @@
+// One document from its extraction: lines → repair → clean → parse. Without a repair context the text
+// is read as extracted.
+import type { Extraction, PlanDocument } from '../model/document.js';
+import { layOut } from '../normalizers/lines/index.js';
+import { repair, type RepairContext } from '../normalizers/repair/index.js';
+import { clean } from '../normalizers/clean/index.js';
+import { parse } from '../normalizers/parse/index.js';
+
+export function readPlan(extraction: Extraction, repairCtx?: RepairContext): PlanDocument {
+  const lines = layOut(extraction);
+  const repaired = repair(lines, repairCtx);
+  const cleaned = clean(repaired);
+  return parse(cleaned);
+}

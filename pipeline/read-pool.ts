@@ -1,0 +1,103 @@
+// The worker threads that read a batch's documents (lines → repair → clean → parse), one per core. A
+// worker has a memory limit and each document a time limit: a document over either is a named failure
+// (`too-large`, `timeout`) and the worker is replaced; the batch and the process go on.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { PlanDocument } from '../model/document.js';
+import { PlanError, type Stage } from '../model/message.js';
+import type { RuleId } from '../model/rules.js';
+
+export type ReadTask =
+  /** is the staged Extraction (JSON) clean? */
+  | { kind: 'check'; handOff: string }
+  /** read it, with the staged repair model input (JSON) named by its fingerprint; no model: without repair */
+  | { kind: 'read'; handOff: string; model?: { file: string; fingerprint: string } };
+
+export type ReadResult =
+  | { ok: true; doc: PlanDocument }
+  | { ok: true; clean: boolean }
+  | { ok: false; rule: RuleId; reason: string; page: number | null; stage: Stage };
+
+export interface ReadPoolOptions {
+  threads?: number;
+  /** per worker: the V8 heap a document may grow */
+  maxMemoryMb?: number;
+}
+
+export const DEFAULT_TIMEOUT_S = 1800;
+export const DEFAULT_WORKER_MEMORY_MB = 4096;
+
+export class ReadPool {
+  private readonly pool: Piscina<ReadTask, ReadResult>;
+
+  constructor(private readonly opts: ReadPoolOptions = {}) {
+    // from source (tsx, vitest) the worker is TypeScript too and needs the same loader
+    const fromSource = import.meta.url.endsWith('.ts');
+    const threads = opts.threads ?? Math.max(1, availableParallelism());
+    this.pool = new Piscina({
+      filename: new URL(fromSource ? './read-worker.ts' : './read-worker.js', import.meta.url).href,
+      minThreads: 0,
+      maxThreads: threads,
+      // idle workers are let go after a while; they never keep the process alive (piscina unrefs them)
+      idleTimeout: 30_000,
+      execArgv: fromSource ? ['--import', 'tsx'] : [],
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB },
+    });
+  }
+
+  get threads(): number {
+    return this.pool.options.maxThreads;
+  }
+
+  async read(file: string, handOff: string, model: { file: string; fingerprint: string } | undefined, timeoutS?: number): Promise<PlanDocument> {
+    const result = await this.run(file, { kind: 'read', handOff, model }, timeoutS);
+    if (!('doc' in result)) throw new Error('read task answered without a document');
+    return result.doc;
+  }
+
+  async isClean(file: string, handOff: string, timeoutS?: number): Promise<boolean> {
+    const result = await this.run(file, { kind: 'check', handOff }, timeoutS);
+    if (!('clean' in result)) throw new Error('check task answered without a verdict');
+    return result.clean;
+  }
+
+  private async run(file: string, task: ReadTask, timeoutS = DEFAULT_TIMEOUT_S): Promise<Extract<ReadResult, { ok: true }>> {
+    const seconds = timeoutS;
+    let result: ReadResult;
+    try {
+      result = await this.pool.run(task, { signal: AbortSignal.timeout(seconds * 1000) });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.name === 'AbortError' || err.name === 'TimeoutError') {
+        throw new PlanError('timeout', `reading took longer than ${seconds} s; raise with --timeout-s`, { file });
+      }
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const mb = this.opts.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+        throw new PlanError('too-large', `reading needs more than the ${mb} MB a document may use; the file is too large to read`, { file });
+      }
+      throw e;
+    }
+    if (!result.ok) throw new PlanError(result.rule, result.reason, { file, page: result.page }, result.stage);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+const shared = new Map<string, ReadPool>();
+
+/**
+ * One pool per process and settings, reused by every batch: a worker's start (modules, the lexicon, the
+ * repair model of the last batch) is paid once. The workers hold no state that changes a result.
+ */
+export function sharedReadPool(opts: ReadPoolOptions = {}): ReadPool {
+  const key = `${opts.threads ?? 'cores'}:${opts.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB}`;
+  let pool = shared.get(key);
+  if (!pool) {
+    pool = new ReadPool(opts);
+    shared.set(key, pool);
+  }
+  return pool;
+}

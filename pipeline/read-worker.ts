@@ -1,0 +1,38 @@
+// A worker thread of the batch (pipeline/read-pool.ts). `check`: is a staged extraction clean (no OCR
+// page, nothing the base repair model would change)? `read`: the staged extraction read into its
+// document. The repair model is built once per worker and model (named by its fingerprint) from the
+// model input the batch staged beside the extractions.
+import { readFile } from 'node:fs/promises';
+import { Extraction } from '../model/document.js';
+import { PlanError } from '../model/message.js';
+import { layOut } from '../normalizers/lines/index.js';
+import { createRepairContext, isClean, type RepairContext } from '../normalizers/repair/index.js';
+import type { RepairModelInput } from '../normalizers/repair/model-input.js';
+import { readPlan } from './read-plan.js';
+import type { ReadResult, ReadTask } from './read-pool.js';
+
+let base: Promise<RepairContext> | null = null;
+let model: { fingerprint: string; ctx: Promise<RepairContext> } | null = null;
+
+function contextFor(file: string, fingerprint: string): Promise<RepairContext> {
+  if (model?.fingerprint !== fingerprint) {
+    model = { fingerprint, ctx: readFile(file, 'utf8').then((json) => createRepairContext(JSON.parse(json) as RepairModelInput)) };
+  }
+  return model.ctx;
+}
+
+export default async function work(task: ReadTask): Promise<ReadResult> {
+  const extraction = Extraction.parse(JSON.parse(await readFile(task.handOff, 'utf8')));
+  if (task.kind === 'check') {
+    base ??= createRepairContext();
+    return { ok: true, clean: isClean(layOut(extraction), await base) };
+  }
+  const ctx = task.model ? await contextFor(task.model.file, task.model.fingerprint) : undefined;
+  try {
+    return { ok: true, doc: readPlan(extraction, ctx) };
+  } catch (e) {
+    // a PlanError does not survive the thread boundary as one: send its fields
+    if (e instanceof PlanError) return { ok: false, rule: e.rule, reason: e.reason, page: e.page, stage: e.stage };
+    throw e;
+  }
+}
