@@ -6,7 +6,7 @@
 // test/store.test.ts); before COMMIT the load also counts what landed per table and rolls back on a
 // mismatch, so a change in that behaviour cannot go unnoticed.
 import { PlanError } from '../../model/message.js';
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, dateValue, timestampValue } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, dateValue, timestampValue } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { jsonRows } from './rows.js';
 import { resolve } from 'node:path';
