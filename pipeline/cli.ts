@@ -82,15 +82,15 @@ function positive(flags: string, description: string, fallback?: number): Option
 }
 
 /**
- * The first Ctrl-C asks the batch to stop after the document in hand (nothing is ever half-loaded);
- * the second stops at once.
+ * The first Ctrl-C asks the batch to stop: what was extracted is loaded, document by document, and
+ * nothing is ever half-loaded; the second stops at once.
  */
 function gracefulInterrupt(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);
     controller.abort();
-    process.stderr.write('\nstopping after the document in hand (Ctrl-C again to stop at once)\n');
+    process.stderr.write('\nstopping: the files extracted so far are loaded, then the import ends (Ctrl-C again to stop at once)\n');
   };
   process.on('SIGINT', onSigint);
   return { signal: controller.signal, dispose: () => process.removeListener('SIGINT', onSigint) };

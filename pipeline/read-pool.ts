@@ -2,6 +2,7 @@
 // worker has a memory limit and each document a time limit: a document over either is a named failure
 // (`too-large`, `timeout`) and the worker is replaced; the batch and the process go on.
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { PlanDocument } from '../model/document.js';
 import { PlanError, type Stage } from '../model/message.js';
@@ -9,9 +10,14 @@ import type { RuleId } from '../model/rules.js';
 
 export type ReadTask =
   /** is the staged Extraction (JSON) clean? */
-  | { kind: 'check'; handOff: string }
-  /** read it, with the staged repair model input (JSON) named by its fingerprint; no model: without repair */
-  | { kind: 'read'; handOff: string; model?: { file: string; fingerprint: string } };
+  (
+    | { kind: 'check'; handOff: string }
+    /** read it, with the staged repair model input (JSON) named by its fingerprint; no model: without repair */
+    | { kind: 'read'; handOff: string; model?: { file: string; fingerprint: string } }
+  ) & {
+    /** the worker says on it when it takes the task */
+    started?: MessagePort;
+  };
 
 export type ReadResult =
   | { ok: true; doc: PlanDocument }
@@ -36,7 +42,7 @@ export class ReadPool {
     const threads = opts.threads ?? Math.max(1, availableParallelism());
     this.pool = new Piscina({
       filename: new URL(fromSource ? './read-worker.ts' : './read-worker.js', import.meta.url).href,
-      minThreads: 0,
+      minThreads: threads,
       maxThreads: threads,
       // idle workers are let go after a while; they never keep the process alive (piscina unrefs them)
       idleTimeout: 30_000,
@@ -62,20 +68,26 @@ export class ReadPool {
   }
 
   private async run(file: string, task: ReadTask, timeoutS = DEFAULT_TIMEOUT_S): Promise<Extract<ReadResult, { ok: true }>> {
-    const seconds = timeoutS;
+    // the clock starts when a worker takes the task, not while it waits in the queue
+    const { port1, port2 } = new MessageChannel();
+    const timedOut = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      timer = setTimeout(() => timedOut.abort(), timeoutS * 1000);
+    });
     let result: ReadResult;
     try {
-      result = await this.pool.run(task, { signal: AbortSignal.timeout(seconds * 1000) });
+      result = await this.pool.run({ ...task, started: port2 }, { transferList: [port2], signal: timedOut.signal });
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (err.name === 'AbortError' || err.name === 'TimeoutError') {
-        throw new PlanError('timeout', `reading took longer than ${seconds} s; raise with --timeout-s`, { file });
-      }
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      if (timedOut.signal.aborted) throw new PlanError('timeout', `reading took longer than ${timeoutS} s; raise with --timeout-s`, { file });
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
         const mb = this.opts.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
         throw new PlanError('too-large', `reading needs more than the ${mb} MB a document may use; the file is too large to read`, { file });
       }
       throw e;
+    } finally {
+      clearTimeout(timer);
+      port1.close();
     }
     if (!result.ok) throw new PlanError(result.rule, result.reason, { file, page: result.page }, result.stage);
     return result;

@@ -11,7 +11,6 @@ import type { RepairModelInput } from '../normalizers/repair/model-input.js';
 import { readPlan } from './read-plan.js';
 import type { ReadResult, ReadTask } from './read-pool.js';
 
-let base: Promise<RepairContext> | null = null;
 let model: { fingerprint: string; ctx: Promise<RepairContext> } | null = null;
 
 function contextFor(file: string, fingerprint: string): Promise<RepairContext> {
@@ -21,11 +20,12 @@ function contextFor(file: string, fingerprint: string): Promise<RepairContext> {
   return model.ctx;
 }
 
-export default async function work(task: ReadTask): Promise<ReadResult> {
+async function work(task: ReadTask, base: RepairContext): Promise<ReadResult> {
+  task.started?.postMessage('started');
+  task.started?.close();
   const extraction = Extraction.parse(JSON.parse(await readFile(task.handOff, 'utf8')));
   if (task.kind === 'check') {
-    base ??= createRepairContext();
-    return { ok: true, clean: isClean(layOut(extraction), await base) };
+    return { ok: true, clean: isClean(layOut(extraction), base) };
   }
   const ctx = task.model ? await contextFor(task.model.file, task.model.fingerprint) : undefined;
   try {
@@ -36,3 +36,7 @@ export default async function work(task: ReadTask): Promise<ReadResult> {
     throw e;
   }
 }
+
+// piscina waits for an exported promise: the lexicon is loaded before the worker takes its first task,
+// so no document's time limit pays for it
+export default createRepairContext().then((base) => (task: ReadTask) => work(task, base));

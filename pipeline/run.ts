@@ -30,7 +30,7 @@ export interface RunOptions {
   timeoutS?: number;
   /** per worker thread: the heap one document may grow */
   maxMemoryMb?: number;
-  /** aborted: finish the document in hand, load what was extracted, stop */
+  /** aborted while extracting: stop extracting and load what was extracted; while loading: stop after the document in hand */
   signal?: AbortSignal;
   /** the pool to read with (default: the process's shared pool for these settings) */
   readPool?: ReadPool;
@@ -211,8 +211,10 @@ async function readAndLoad(
     const s = staged[n];
     if (s && !reads.has(n)) reads.set(n, settled(pool.read(s.file, s.handOff, s.clean ? undefined : model, opts.timeoutS)));
   };
+  // stopped while extracting: what was extracted is still loaded; stopped while loading: after this document
+  const stoppedBefore = opts.signal?.aborted === true;
   for (const [n, s] of staged.entries()) {
-    if (opts.signal?.aborted) break;
+    if (opts.signal?.aborted && !stoppedBefore) break;
     for (let k = n; k < n + ahead; k++) submit(k);
     progress.step('load', s.file, n + 1, staged.length);
     const read = reads.get(n)!;
