@@ -114,7 +114,15 @@ export function describe(o: Outcome): string {
   if (o.status === 'skipped') return `skipped ${name}: ${o.reason}`;
   const d = o.doc;
   const what = d
-    ? ` — ${d.unit.name} ${d.year ?? '?'}: ${d.goals.length} goals, ${d.indicators.length} indicators, ${d.activities.length} activities, ${d.budget.length} budget lines, ${d.warnings.length} warnings`
+    ? ` — ${d.unit.name} ${d.year ?? '?'}: ${counted({ goal: d.goals.length, indicator: d.indicators.length, activity: d.activities.length, 'budget line': d.budget.length, warning: d.warnings.length })}`
     : '';
   return `${o.status} ${name}${what}`;
+}
+
+/** `1 goal, 3 indicators, 0 activities`: counts with their nouns in the right number. */
+export function counted(counts: Record<string, number>): string {
+  const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+  return Object.entries(counts)
+    .map(([noun, n]) => `${n} ${n === 1 ? noun : plural(noun)}`)
+    .join(', ');
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { collectInputs, describe, type BatchEvents, type Outcome } from './batch.js';
+import { collectInputs, counted, describe, type BatchEvents, type Outcome } from './batch.js';
 import { archiveRepairContext, importFiles, readPlan, rebuildAll, repairFile } from './run.js';
 import { createRepairContext } from '../normalizers/repair/index.js';
 import type { OcrMode } from '../extractors/scan.js';
@@ -63,8 +63,8 @@ function summary(outcomes: Outcome[]): string {
   const docs = outcomes.flatMap((o) => ('doc' in o && o.doc ? [o.doc] : []));
   const sum = (f: (d: (typeof docs)[number]) => number) => docs.reduce((s, d) => s + f(d), 0);
   const lines = [
-    `${outcomes.length} files: ${count('inserted')} imported, ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('failed')} failed, ${count('skipped')} skipped`,
-    `loaded: ${sum((d) => d.goals.length)} goals, ${sum((d) => d.indicators.length)} indicators, ${sum((d) => d.activities.length)} activities, ${sum((d) => d.budget.length)} budget lines, ${sum((d) => d.warnings.length)} warnings`,
+    `${counted({ file: outcomes.length })}: ${count('inserted')} imported, ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('failed')} failed, ${count('skipped')} skipped`,
+    `loaded: ${counted({ goal: sum((d) => d.goals.length), indicator: sum((d) => d.indicators.length), activity: sum((d) => d.activities.length), 'budget line': sum((d) => d.budget.length), warning: sum((d) => d.warnings.length) })}`,
   ];
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length) lines.push('failures:', ...failed.map((o) => `  ${describe(o)}`));
@@ -148,7 +148,7 @@ program
 program
   .command('extract')
   .description('read one file and print its document model (goals, indicators, activities, budget, warnings)')
-  .argument('<file>', 'a .pdf, .txt or .md file')
+  .argument('<file>', 'a .pdf, .txt, .md or page image (.png, .jpg, .tif) file')
   .option('--json', 'print the model as JSON (the public contract, see README)', true)
   .option('--no-repair', 'parse the text as extracted, without encoding and OCR letter repair')
   .addOption(OCR_OPTION)
@@ -164,7 +164,7 @@ program
     'print the extracted text of any input (text export, text PDF or scan) with encoding and OCR letter damage repaired:\n' +
       'pages in order, separated by form feeds, no added markup; a text file that needs no repair comes out byte-identical',
   )
-  .argument('<file>', 'a .pdf, .txt or .md file')
+  .argument('<file>', 'a .pdf, .txt, .md or page image (.png, .jpg, .tif) file')
   .option('--diff', 'instead of the text, list every change: page:line, before → after, rule and confidence')
   .option('--db <file>', 'learn good Swedish from the clean documents of this database too')
   .addOption(OCR_OPTION)
@@ -211,6 +211,12 @@ program
     process.stderr.write(`${summary(outcomes)}\n`);
     process.exitCode = outcomes.some((o) => o.status === 'failed') ? 2 : 0;
   });
+
+// `plans repair … | head`: a reader that has seen enough is not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 program.parseAsync().catch((e: unknown) => {
   const msg = e instanceof PlanError ? e.message : (e as Error).message;

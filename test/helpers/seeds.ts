@@ -1,14 +1,16 @@
 // The real plans live beside the project in ../shared/seeds; they are read by path, never copied.
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { extractFile } from '../../extractors/index.js';
 import type { PlanDocument } from '../../model/document.js';
 import { readPlan } from '../../pipeline/run.js';
 import { createRepairContext } from '../../normalizers/repair/index.js';
 
-export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
+import { SEEDS_DIR } from './seeds-dir.js';
+
+export { SEEDS_DIR };
+/** test/global-setup.ts says how many test files skip their seed tests when this is false */
 export const haveSeeds = existsSync(SEEDS_DIR);
-if (!haveSeeds) console.warn(`seed tests skipped: ${SEEDS_DIR} is missing (clone the project with ../shared beside it)`);
 
 export function seedPath(prefix: string): string {
   const name = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix));
