@@ -134,7 +134,7 @@ export async function extractImage(
   const geometry = { widthPx: info.widthPx, heightPx: info.heightPx, widthPt: info.widthPx * ptPerPx, heightPt: info.heightPx * ptPerPx };
   const engine = opts.engine ?? createOcrEngine({ workers: 1 });
   try {
-    const result = await engine.recognize(data, 1);
+    const result = await engine.recognize(data, 1, info.dpi ? undefined : Math.round(info.widthPx / (A4_WIDTH_PT / 72)));
     if (result.error !== null && /read image/i.test(result.error)) {
       throw new PlanError('bad-image', `the OCR engine could not read this ${info.format.toUpperCase()} image (${result.error})`, { file, page: 1 });
     }

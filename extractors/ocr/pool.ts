@@ -157,7 +157,7 @@ export class TesseractPool implements OcrEngine {
     }
   }
 
-  recognize(image: Uint8Array, pageNum: number): Promise<OcrResult> {
+  recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OCR engine is terminated'));
     if (this.fatal) return Promise.reject(this.fatal);
     return this.queue.add(async () => {
@@ -184,7 +184,11 @@ export class TesseractPool implements OcrEngine {
         // the cut-outs are made with @napi-rs/canvas, which reads PNG and JPEG (and crashes the process
         // on a TIFF): for other images tesseract's own greyscale copy of the page is cut instead
         const decodable = isPngOrJpeg(image);
-        const job = worker.recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null }).then((r) => {
+        // an image without a resolution of its own: tesseract would guess one (and print a warning)
+        if (dpi) await worker.setParameters({ user_defined_dpi: String(dpi) });
+        const recognized = worker.recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null });
+        if (dpi) void recognized.finally(() => worker.setParameters({ user_defined_dpi: '0' }).catch(() => undefined)).catch(() => undefined);
+        const job = recognized.then((r) => {
           const page = decodable ? image : dataUrlBytes(r.data.imageGrey);
           const res = toResult(pageNum, r.data, t0);
           return page ? this.readNumbers(slot, page, res) : res;

@@ -57,7 +57,8 @@ export interface OcrResult {
 }
 
 export interface OcrEngine {
-  recognize(image: Uint8Array, pageNum: number): Promise<OcrResult>;
+  /** `dpi`: the image's resolution when the file does not give one */
+  recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult>;
   terminate(): Promise<void>;
   readonly size: number;
 }
