@@ -3,6 +3,9 @@
 import type { DocLine, GoalLevel, SectionKey } from '../../model/document.js';
 import { fold } from '../fold.js';
 
+// The patterns below are compiled once at import and are constant: none has the g or y flag, so
+// exec/test keep no lastIndex between calls.
+
 /** one or two characters where the document has å, ä or ö */
 const V = '\\S{1,2}';
 
@@ -76,21 +79,8 @@ export function contentText(line: DocLine): string {
     .trim();
 }
 
-const cache = new Map<string, LineKind>();
-const CACHE_LIMIT = 50_000;
-
-/** What a line is; memoised, since the parser asks about the same lines while looking ahead. */
+/** What a line is. */
 export function classify(text: string): LineKind {
-  let kind = cache.get(text);
-  if (kind === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    kind = classifyUncached(text);
-    cache.set(text, kind);
-  }
-  return kind;
-}
-
-function classifyUncached(text: string): LineKind {
   const f = labelText(text);
   if (f === '') return { kind: 'text' };
   for (const [level, re] of GOAL_LABELS) {

@@ -1,6 +1,6 @@
 // Front matter: unit, district, year and Dnr. Several plans have no front page; then unit and year are
 // inferred from the body and a warning says so.
-import { DISTRICTS, districtExistsIn } from '../../data/districts.js';
+import { DISTRICTS, districtExistsIn } from '../../data/reference/districts.js';
 import type { RuleId } from '../../model/rules.js';
 import type { DocLine, Goal, Message } from '../../model/document.js';
 import { slug } from '../fold.js';

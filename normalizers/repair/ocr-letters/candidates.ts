@@ -1,9 +1,9 @@
-// Candidate spellings of a token under the English-OCR confusion model (data/ocr-confusions.ts): the
+// Candidate spellings of a token under the English-OCR confusion model (data/reference/ocr-confusions.json): the
 // token's confusable spans (`a`, `d`, `é`, `6`, `&`, `é&`, a dropped letter …) are swapped for å/ä/ö in
 // combinations, likeliest first (best-first over the summed log-probability), and only the
 // spellings hunspell accepts are kept. Bounded: at most `maxEdits` swaps, one dropped letter, and a
 // budget of lexicon checks per token.
-import { confusionIndex, type Confusion } from '../../../data/ocr-confusions.js';
+import { confusionIndex, type Confusion } from '../../../data/reference/ocr-confusions.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Candidate {
