@@ -77,14 +77,22 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
     const model = await staging.putModel(learnt.input());
     const base = await createRepairContext();
 
-    // 3. read and load
-    await readAndLoad(ready, model, pool, staging, opts, progress, async (s, extraction, doc) => {
-      const status = await store.load(extraction, doc, {
-        parserVersion: PARSER_VERSION,
-        clean: s.clean,
-        repairModel: s.clean ? base.fingerprint : model.fingerprint,
-      });
-      progress.done(s.index, { file: s.file, status, doc });
+    // 3. read and load, many documents per transaction
+    await readAndLoad(ready, model, pool, staging, opts, progress, async (group) => {
+      const loadOpts = (s: Ready) => ({ parserVersion: PARSER_VERSION, clean: s.clean, repairModel: s.clean ? base.fingerprint : model.fingerprint });
+      try {
+        const statuses = await store.loadMany(group.map(({ s, extraction, doc }) => ({ extraction, doc, opts: loadOpts(s) })));
+        group.forEach(({ s, doc }, k) => progress.done(s.index, { file: s.file, status: statuses[k], doc }));
+      } catch {
+        // the group rolled back as a whole: one at a time, so only a bad document fails
+        for (const { s, extraction, doc } of group) {
+          try {
+            progress.done(s.index, { file: s.file, status: await store.load(extraction, doc, loadOpts(s)), doc });
+          } catch (e) {
+            progress.done(s.index, failure(s.file, e));
+          }
+        }
+      }
     });
     return progress.outcomes();
   });
@@ -110,13 +118,19 @@ export async function rebuildAll(store: PlanStore, events: BatchEvents = {}, opt
     const ready = await cleanOnes(staged, staging, learnt, progress);
     const model = await staging.putModel(learnt.input());
     const base = await createRepairContext();
-    await readAndLoad(ready, model, pool, staging, opts, progress, async (s, extraction, doc) => {
-      await store.replaceParsed(extraction, doc, {
-        parserVersion: PARSER_VERSION,
-        clean: s.clean,
-        repairModel: s.clean ? base.fingerprint : model.fingerprint,
-      });
-      progress.done(s.index, { file: s.file, status: 'replaced', doc });
+    await readAndLoad(ready, model, pool, staging, opts, progress, async (group) => {
+      for (const { s, extraction, doc } of group) {
+        try {
+          await store.replaceParsed(extraction, doc, {
+            parserVersion: PARSER_VERSION,
+            clean: s.clean,
+            repairModel: s.clean ? base.fingerprint : model.fingerprint,
+          });
+          progress.done(s.index, { file: s.file, status: 'replaced', doc });
+        } catch (e) {
+          progress.done(s.index, failure(s.file, e));
+        }
+      }
     });
     return progress.outcomes();
   });
@@ -192,39 +206,58 @@ async function cleanOnes(
   return ready;
 }
 
+/** Documents loaded in one transaction at most: enough that COMMIT is not the cost, few enough to keep memory flat. */
+const LOAD_GROUP = 32;
+
+type Ready = Omit<Staged, 'clean'> & { clean: boolean };
+type Read = { s: Ready; extraction: Extraction; doc: PlanDocument };
+
 /**
- * Documents are read in worker threads, a few ahead of the loader, and loaded one at a time in the order
- * of the files. A clean document is read without repair: the base model found nothing in it.
+ * Documents are read in worker threads, a few ahead of the loader, and loaded in the order of the files,
+ * in groups: as many as are read when the loader is free, up to LOAD_GROUP. A clean document is read
+ * without repair: the base model found nothing in it. A document that failed to read fails alone.
  */
 async function readAndLoad(
-  staged: Array<Omit<Staged, 'clean'> & { clean: boolean }>,
+  staged: Ready[],
   model: { file: string; fingerprint: string },
   pool: ReadPool,
   staging: Staging,
   opts: RunOptions,
   progress: Progress,
-  load: (s: { file: string; index: number; clean: boolean }, extraction: Extraction, doc: PlanDocument) => Promise<void>,
+  loadGroup: (group: Read[]) => Promise<void>,
 ): Promise<void> {
-  const ahead = pool.threads * 2;
-  const reads = new Map<number, Settled<PlanDocument>>();
+  const ahead = Math.max(pool.threads * 2, LOAD_GROUP);
+  const reads = new Map<number, { result: Settled<PlanDocument>; done: boolean }>();
   const submit = (n: number) => {
     const s = staged[n];
-    if (s && !reads.has(n)) reads.set(n, settled(pool.read(s.file, s.handOff, s.clean ? undefined : model, opts.timeoutS)));
+    if (!s || reads.has(n)) return;
+    const entry = { result: settled(pool.read(s.file, s.handOff, s.clean ? undefined : model, opts.timeoutS)), done: false };
+    void entry.result.then(() => {
+      entry.done = true;
+    });
+    reads.set(n, entry);
   };
-  // stopped while extracting: what was extracted is still loaded; stopped while loading: after this document
+  // stopped while extracting: what was extracted is still loaded; stopped while loading: after this group
   const stoppedBefore = opts.signal?.aborted === true;
+  let group: Read[] = [];
   for (const [n, s] of staged.entries()) {
     if (opts.signal?.aborted && !stoppedBefore) break;
     for (let k = n; k < n + ahead; k++) submit(k);
     progress.step('load', s.file, n + 1, staged.length);
-    const read = reads.get(n)!;
+    const entry = reads.get(n)!;
     reads.delete(n);
     try {
-      await load(s, await staging.get(s.handOff), await unwrap(read));
+      group.push({ s, extraction: await staging.get(s.handOff), doc: await unwrap(entry.result) });
     } catch (e) {
       progress.done(s.index, failure(s.file, e));
     }
+    const nextReady = reads.get(n + 1)?.done ?? false;
+    if (group.length >= LOAD_GROUP || (group.length && !nextReady)) {
+      await loadGroup(group);
+      group = [];
+    }
   }
+  if (group.length) await loadGroup(group);
 }
 
 /** An extraction that takes longer than the time limit is a named failure; its pending work is dropped. */

@@ -245,6 +245,30 @@ describe('one transaction per document', () => {
     expect(await store.hasDocument(x.source.sha256)).toBe(false);
   });
 
+  it('loads many documents in one transaction: all land, or none', async () => {
+    const xs = ['a', 'b', 'c'].map((c) => extraction(`/plans/${c}.pdf`, c));
+    const again = extraction('/plans/a-copy.pdf', 'a'); // same content as a
+    await expect(
+      store.loadMany(xs.map((x, i) => ({ extraction: x, doc: plan(x), opts: i === 2 ? { failAfter: 'indicators' } : {} }))),
+    ).rejects.toThrow(/test hook/);
+    expect((await store.query('select count(*) from documents')).rows).toEqual([[0]]);
+    expect(await store.loadMany([...xs, again].map((x) => ({ extraction: x, doc: plan(x) })))).toEqual([
+      'inserted',
+      'inserted',
+      'inserted',
+      'unchanged',
+    ]);
+    for (const x of xs) expect(await counts(store, x.source.sha256)).toEqual(EXPECTED);
+    const v2 = extraction('/plans/b.pdf', 'b2');
+    expect(
+      await store.loadMany([
+        { extraction: xs[0], doc: plan(xs[0]) },
+        { extraction: v2, doc: plan(v2) },
+      ]),
+    ).toEqual(['unchanged', 'replaced']);
+    expect(await store.hasDocument(xs[1].source.sha256)).toBe(false);
+  });
+
   it('a failed replaceParsed keeps the parsed rows it was to replace', async () => {
     const x = extraction('/plans/a.pdf', 'a');
     await store.load(x, plan(x));

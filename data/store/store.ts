@@ -6,7 +6,7 @@
 // test/store.test.ts); before COMMIT the load also counts what landed per table and rolls back on a
 // mismatch, so a change in that behaviour cannot go unnoticed.
 import { PlanError } from '../../model/message.js';
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, dateValue, timestampValue } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, dateValue, listValue, timestampValue } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { jsonRows } from './rows.js';
 import { resolve } from 'node:path';
@@ -144,44 +144,88 @@ export class PlanStore {
    * Same path stored with another hash → that document's rows are deleted and the new ones written ('replaced').
    */
   async load(extraction: Extraction, doc: PlanDocument, opts: LoadOptions = {}): Promise<LoadResult> {
-    const id = extraction.source.sha256;
-    if (doc.source.sha256 !== id) {
-      throw new StoreError(`document ${doc.source.path} was parsed from other content (${doc.source.sha256}) than its extraction (${id})`, 'input');
-    }
-    const hook = hookOf(opts);
-    return this.transaction(async () => {
-      if (await this.hasDocument(id)) return 'unchanged';
-      const previous = await this.conn.runAndReadAll('SELECT document_id FROM documents WHERE path = $1', [extraction.source.path]);
-      const oldIds = previous.getRowsJson().map((r) => String(r[0]));
-      for (const old of oldIds) await this.deleteRows(old, DOCUMENT_TABLES);
+    const [result] = await this.loadMany([{ extraction, doc, opts }]);
+    return result;
+  }
 
-      await this.append('documents', [
-        [
-          id,
-          extraction.source.path,
-          extraction.source.format,
-          extraction.source.pages,
+  /**
+   * Loads several documents in one transaction, with one Appender per table and one query per table for
+   * what is stored and what landed, however many documents: all of them land, or none. Results in the
+   * order given; a content hash stored already, or given twice, is 'unchanged' the second time.
+   */
+  async loadMany(items: Array<{ extraction: Extraction; doc: PlanDocument; opts?: LoadOptions }>): Promise<LoadResult[]> {
+    for (const { extraction, doc } of items) {
+      if (doc.source.sha256 !== extraction.source.sha256) {
+        throw new StoreError(
+          `document ${doc.source.path} was parsed from other content (${doc.source.sha256}) than its extraction (${extraction.source.sha256})`,
+          'input',
+        );
+      }
+    }
+    const hooks = items.map((i) => hookOf(i.opts ?? {}));
+    const hook = async (table: string) => {
+      for (const h of hooks) await h(table);
+    };
+    return this.transaction(async () => {
+      const ids = items.map((i) => i.extraction.source.sha256);
+      const stored = new Set(await this.column('SELECT document_id FROM documents WHERE list_contains($1, document_id)', ids));
+      const results: LoadResult[] = [];
+      const fresh: typeof items = [];
+      for (const item of items) {
+        const id = item.extraction.source.sha256;
+        if (stored.has(id)) results.push('unchanged');
+        else {
+          stored.add(id);
+          fresh.push(item);
+          results.push('inserted');
+        }
+      }
+      if (!fresh.length) return results;
+      const paths = fresh.map((i) => i.extraction.source.path);
+      const previous = await this.conn.runAndReadAll('SELECT document_id, path FROM documents WHERE list_contains($1, path)', [listValue(paths)]);
+      const replacedPaths = new Set(previous.getRowsJson().map((r) => String(r[1])));
+      const oldIds = previous.getRowsJson().map((r) => String(r[0]));
+      if (oldIds.length) await this.deleteRowsOf(oldIds, DOCUMENT_TABLES);
+      items.forEach((item, k) => {
+        if (results[k] === 'inserted' && replacedPaths.has(item.extraction.source.path) && fresh.includes(item)) results[k] = 'replaced';
+      });
+
+      const now = new Date();
+      await this.append(
+        'documents',
+        fresh.map(({ extraction: x, doc, opts = {} }) => [
+          x.source.sha256,
+          x.source.path,
+          x.source.format,
+          x.source.pages,
           doc.unit.name,
           doc.unit.key,
           doc.district,
           doc.year,
           doc.dnr,
-          new Date(),
+          now,
           opts.parserVersion ?? 'unknown',
           statusOf(doc),
           opts.clean ?? false,
           opts.repairModel ?? null,
-        ],
-      ]);
+        ]),
+      );
       await hook('documents');
       await this.append(
         'pages',
-        extraction.pages.map((p) => [id, p.page, p.text, p.items ? JSON.stringify(p.items) : null, p.method, p.confidence, p.width, p.height]),
+        fresh.flatMap(({ extraction: x }) =>
+          x.pages.map((p) => [x.source.sha256, p.page, p.text, p.items ? JSON.stringify(p.items) : null, p.method, p.confidence, p.width, p.height]),
+        ),
       );
       await hook('pages');
-      await this.appendParsed(id, doc, hook);
-      await this.verify(id, { documents: 1, pages: extraction.pages.length, ...parsedCounts(doc) });
-      return oldIds.length ? 'replaced' : 'inserted';
+      await this.appendParsed(
+        fresh.map((i) => ({ id: i.extraction.source.sha256, doc: i.doc })),
+        hook,
+      );
+      await this.verifyMany(
+        fresh.map(({ extraction: x, doc }) => ({ id: x.source.sha256, expected: { documents: 1, pages: x.pages.length, ...parsedCounts(doc) } })),
+      );
+      return results;
     });
   }
 
@@ -212,8 +256,8 @@ export class PlanStore {
           opts.repairModel ?? null,
         ],
       );
-      await this.appendParsed(id, doc, hook);
-      await this.verify(id, parsedCounts(doc));
+      await this.appendParsed([{ id, doc }], hook);
+      await this.verifyMany([{ id, expected: parsedCounts(doc) }]);
     });
   }
 
@@ -346,68 +390,83 @@ export class PlanStore {
     for (const t of tables) await this.conn.run(`DELETE FROM ${t} WHERE document_id = $1`, [id]);
   }
 
-  private async appendParsed(id: string, doc: PlanDocument, hook: (table: string) => Promise<void>): Promise<void> {
+  private async appendParsed(docs: Array<{ id: string; doc: PlanDocument }>, hook: (table: string) => Promise<void>): Promise<void> {
+    const rows = (f: (id: string, doc: PlanDocument) => Cell[][]) => docs.flatMap(({ id, doc }) => f(id, doc));
     await this.append(
       'goals',
-      doc.goals.map((g) => [id, g.id, g.level, g.code, g.title, g.parentId, g.page, g.line]),
+      rows((id, doc) => doc.goals.map((g) => [id, g.id, g.level, g.code, g.title, g.parentId, g.page, g.line])),
     );
     await hook('goals');
     // sections carry no position of their own in the model: they get their goal's page and line
     await this.append(
       'goal_sections',
-      doc.goals.flatMap((g) => Object.entries(g.sections).map(([section, text]) => [id, g.id, section, text, g.page, g.line])),
+      rows((id, doc) => doc.goals.flatMap((g) => Object.entries(g.sections).map(([section, text]) => [id, g.id, section, text, g.page, g.line]))),
     );
     await hook('goal_sections');
     await this.append(
       'indicators',
-      doc.indicators.map((i) => [
-        id,
-        i.id,
-        i.goalId,
-        i.name,
-        ...targetCells(i.unitTarget),
-        ...targetCells(i.kfTarget),
-        i.periodicity,
-        i.page,
-        i.line,
-      ]),
+      rows((id, doc) =>
+        doc.indicators.map((i) => [
+          id,
+          i.id,
+          i.goalId,
+          i.name,
+          ...targetCells(i.unitTarget),
+          ...targetCells(i.kfTarget),
+          i.periodicity,
+          i.page,
+          i.line,
+        ]),
+      ),
     );
     await hook('indicators');
     await this.append(
       'activities',
-      doc.activities.map((a) => [id, a.id, a.goalId, a.text, a.start, a.end, a.page, a.line]),
+      rows((id, doc) => doc.activities.map((a) => [id, a.id, a.goalId, a.text, a.start, a.end, a.page, a.line])),
     );
     await hook('activities');
     await this.append(
       'budget_lines',
-      doc.budget.map((b) => [id, b.table, b.group, b.line, b.amountTkr, b.page, b.sourceLine]),
+      rows((id, doc) => doc.budget.map((b) => [id, b.table, b.group, b.line, b.amountTkr, b.page, b.sourceLine])),
     );
     await hook('budget_lines');
     await this.append(
       'warnings',
-      doc.warnings.map((w) => [id, w.stage, w.rule, w.message, w.page, w.line]),
+      rows((id, doc) => doc.warnings.map((w) => [id, w.stage, w.rule, w.message, w.page, w.line])),
     );
     await hook('warnings');
     await this.append(
       'repairs',
-      doc.repairs.map((r) => [id, r.page, r.line, r.before, r.after, r.rule, r.confidence]),
+      rows((id, doc) => doc.repairs.map((r) => [id, r.page, r.line, r.before, r.after, r.rule, r.confidence])),
     );
     await hook('repairs');
   }
 
-  /** Counts the document's rows per table inside the transaction; a shortfall aborts the load. */
-  private async verify(id: string, expected: Record<string, number>): Promise<void> {
-    const tables = Object.keys(expected);
-    const sql = `SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t} WHERE document_id = $1)::INTEGER AS ${t}`).join(', ')}`;
-    const r = await this.conn.runAndReadAll(sql, [id]);
-    const got = r.getRowsJson()[0] as number[];
-    const wrong = tables.filter((t, i) => Number(got[i]) !== expected[t]);
-    if (wrong.length) {
-      throw new StoreError(
-        `load of ${id} did not land as written (${wrong.map((t) => `${t}: ${got[tables.indexOf(t)]} of ${expected[t]}`).join(', ')}); rolled back`,
-        'mismatch',
+  /** Counts each document's rows per table inside the transaction, one query per table; a difference aborts the load. */
+  private async verifyMany(docs: Array<{ id: string; expected: Record<string, number> }>): Promise<void> {
+    const ids = docs.map((d) => d.id);
+    const wrong: string[] = [];
+    for (const table of Object.keys(docs[0]?.expected ?? {})) {
+      const r = await this.conn.runAndReadAll(
+        `SELECT document_id, count(*)::INTEGER FROM ${table} WHERE list_contains($1, document_id) GROUP BY document_id`,
+        [listValue(ids)],
       );
+      const got = new Map(r.getRowsJson().map(([id, n]) => [String(id), Number(n)]));
+      for (const d of docs) {
+        const n = got.get(d.id) ?? 0;
+        if (n !== d.expected[table]) wrong.push(`${d.id.slice(0, 12)} ${table}: ${n} of ${d.expected[table]}`);
+      }
     }
+    if (wrong.length) throw new StoreError(`load did not land as written (${wrong.join(', ')}); rolled back`, 'mismatch');
+  }
+
+  private async column(sql: string, ids: string[]): Promise<string[]> {
+    const r = await this.conn.runAndReadAll(sql, [listValue(ids)]);
+    return r.getRowsJson().map((row) => String(row[0]));
+  }
+
+  private async deleteRowsOf(ids: string[], tables: string[]): Promise<void> {
+    for (const t of tables) await this.conn.run(`DELETE FROM ${t} WHERE list_contains($1, document_id)`, [listValue(ids)]);
   }
 
   /** Appends rows (values in the declared column order of `table`) through the Appender, on the transaction's connection. */
