@@ -9,18 +9,10 @@ import { extractPdfWithOcr, type OcrMode } from './scan.js';
 import { extractTextFile } from './text-file.js';
 import { decodeText } from './decode.js';
 import { Extraction, PlanError, type SourceFormat } from '../model/document.js';
+import { formatOf } from './formats.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
-const FORMATS: Record<string, SourceFormat> = {
-  '.pdf': 'pdf',
-  '.txt': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.png': 'image',
-  '.jpg': 'image',
-  '.jpeg': 'image',
-  '.tif': 'image',
-  '.tiff': 'image',
-};
+export type { Limits } from './limits.js';
 
 export interface ExtractOptions {
   /** `auto`: OCR pages without a usable text layer; `always`; `never` (a scan is then an error) */
@@ -29,14 +21,6 @@ export interface ExtractOptions {
   ocrPool?: OcrPool;
   limits?: Partial<Limits>;
 }
-
-/** What one document may cost; over a limit it is a `too-large` failure, never an out-of-memory. */
-export interface Limits {
-  maxFileMb: number;
-  maxPages: number;
-}
-
-export const DEFAULT_LIMITS: Limits = { maxFileMb: 64, maxPages: 2000 };
 
 /** One OCR pool for a whole batch, started the first time a page needs OCR. */
 export class OcrPool {
@@ -49,10 +33,6 @@ export class OcrPool {
     await this.engine?.terminate();
     this.engine = null;
   }
-}
-
-export function formatOf(path: string): SourceFormat | null {
-  return FORMATS[extname(path).toLowerCase()] ?? null;
 }
 
 /** Markdown conversions are often saved as .txt: headings and bold markup give them away. */

@@ -3,7 +3,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { formatOf } from '../extractors/index.js';
+import { formatOf } from '../extractors/formats.js';
 import { PlanError, type PlanDocument } from '../model/document.js';
 import type { RuleId } from '../model/rules.js';
 

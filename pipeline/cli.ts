@@ -3,16 +3,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
+// Only what every command needs is imported here; each command loads its own stages when it runs
+// (DuckDB, pdf.js, tesseract, hunspell are heavy: `plans --version` should not pay for them).
 import { collectInputs, counted, describe, type BatchEvents, type Outcome } from './batch.js';
-import { archiveRepairContext, importFiles, readPlan, rebuildAll, repairFile } from './run.js';
-import { createRepairContext } from '../normalizers/repair/index.js';
 import type { OcrMode } from '../extractors/scan.js';
-import { DEFAULT_LIMITS, extractFile } from '../extractors/index.js';
-import { DEFAULT_TIMEOUT_S } from './read-pool.js';
+import { DEFAULT_LIMITS, DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
 import { PlanError } from '../model/message.js';
-import { mustExist, PlanStore, StoreError } from '../data/store/store.js';
-import { ReadOnlyStore } from '../data/store/read-only.js';
-import { formatRows, type OutputFormat } from '../reports/table-format.js';
+import type { PlanStore } from '../data/store/store.js';
+import type { OutputFormat } from '../reports/table-format.js';
+
+const runModule = () => import('./run.js');
+const store = () => import('../data/store/store.js');
 
 /** The package version, from the nearest package.json above this file (src via tsx, or dist/). */
 function packageVersion(): string {
@@ -97,11 +98,12 @@ function gracefulInterrupt(): { signal: AbortSignal; dispose(): void } {
 }
 
 async function withStore<T>(db: string, fn: (s: PlanStore) => Promise<T>): Promise<T> {
-  const store = await PlanStore.open(db);
+  const { PlanStore } = await store();
+  const opened = await PlanStore.open(db);
   try {
-    return await fn(store);
+    return await fn(opened);
   } finally {
-    store.close();
+    opened.close();
   }
 }
 
@@ -133,7 +135,8 @@ program
     skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
     const interrupt = gracefulInterrupt();
     const run = { ocr: opts.ocr, limits: { maxFileMb: opts.maxFileMb, maxPages: opts.maxPages }, timeoutS: opts.timeoutS, threads: opts.threads };
-    const outcomes = await withStore(opts.db, (store) => importFiles(store, files, progress(), { ...run, signal: interrupt.signal }));
+    const { importFiles } = await runModule();
+    const outcomes = await withStore(opts.db, (s) => importFiles(s, files, progress(), { ...run, signal: interrupt.signal }));
     interrupt.dispose();
     const all = [...skipped, ...outcomes];
     process.stderr.write(`${summary(all)}\n`);
@@ -153,6 +156,11 @@ program
   .option('--no-repair', 'parse the text as extracted, without encoding and OCR letter repair')
   .addOption(OCR_OPTION)
   .action(async (file: string, opts: { repair: boolean; ocr: OcrMode }) => {
+    const [{ readPlan }, { extractFile }, { createRepairContext }] = await Promise.all([
+      runModule(),
+      import('../extractors/index.js'),
+      import('../normalizers/repair/index.js'),
+    ]);
     const ctx = opts.repair ? await createRepairContext() : undefined;
     const doc = readPlan(await extractFile(file, { ocr: opts.ocr }), ctx);
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
@@ -169,6 +177,11 @@ program
   .option('--db <file>', 'learn good Swedish from the clean documents of this database too')
   .addOption(OCR_OPTION)
   .action(async (file: string, opts: { diff?: boolean; db?: string; ocr: OcrMode }) => {
+    const [{ archiveRepairContext, repairFile }, { createRepairContext }, { mustExist }] = await Promise.all([
+      runModule(),
+      import('../normalizers/repair/index.js'),
+      store(),
+    ]);
     if (opts.db) mustExist(opts.db);
     const ctx = opts.db ? await withStore(opts.db, archiveRepairContext) : await createRepairContext();
     const { text, repairs } = await repairFile(file, ctx, { ocr: opts.ocr });
@@ -191,12 +204,13 @@ program
   .requiredOption('--db <file>', 'DuckDB database file')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
   .action(async (query: string, opts: { db: string; format: OutputFormat }) => {
-    const store = await ReadOnlyStore.open(opts.db);
-    let result: Awaited<ReturnType<ReadOnlyStore['query']>>;
+    const [{ ReadOnlyStore }, { formatRows }] = await Promise.all([import('../data/store/read-only.js'), import('../reports/table-format.js')]);
+    const db = await ReadOnlyStore.open(opts.db);
+    let result: Awaited<ReturnType<typeof db.query>>;
     try {
-      result = await store.query(query);
+      result = await db.query(query);
     } finally {
-      store.close();
+      db.close();
     }
     process.stdout.write(formatRows(result.columns, result.rows, opts.format));
   });
@@ -206,8 +220,9 @@ program
   .description('re-run parse → normalise → load for every stored document from its stored pages (no re-extraction, no OCR)')
   .requiredOption('--db <file>', 'DuckDB database file')
   .action(async (opts: { db: string }) => {
+    const [{ rebuildAll }, { mustExist }] = await Promise.all([runModule(), store()]);
     mustExist(opts.db);
-    const outcomes = await withStore(opts.db, (store) => rebuildAll(store, progress()));
+    const outcomes = await withStore(opts.db, (s) => rebuildAll(s, progress()));
     process.stderr.write(`${summary(outcomes)}\n`);
     process.exitCode = outcomes.some((o) => o.status === 'failed') ? 2 : 0;
   });
@@ -222,5 +237,5 @@ program.parseAsync().catch((e: unknown) => {
   const msg = e instanceof PlanError ? e.message : (e as Error).message;
   process.stderr.write(`plans: ${msg}\n`);
   // the command was asked something it does not do, as opposed to failing at what it does
-  process.exitCode = e instanceof StoreError && (e.kind === 'no-database' || e.kind === 'refused') ? 2 : 1;
+  process.exitCode = e instanceof PlanError && (e.rule === 'store-no-database' || e.rule === 'store-refused') ? 2 : 1;
 });

@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
 import type { PlanDocument } from '../model/document.js';
 import { PlanError, type Stage } from '../model/message.js';
 import type { RuleId } from '../model/rules.js';
@@ -30,7 +31,6 @@ export interface ReadPoolOptions {
   maxMemoryMb?: number;
 }
 
-export const DEFAULT_TIMEOUT_S = 1800;
 export const DEFAULT_WORKER_MEMORY_MB = 4096;
 
 export class ReadPool {

@@ -16,7 +16,8 @@ import { CleanDocuments, MODEL_PAGE_LIMIT } from '../normalizers/repair/model-in
 import { PARSER_VERSION } from '../normalizers/parse/index.js';
 import type { PlanStore } from '../data/store/store.js';
 import { type BatchEvents, failure, type Outcome, Progress } from './batch.js';
-import { DEFAULT_TIMEOUT_S, type ReadPool, sharedReadPool } from './read-pool.js';
+import { type ReadPool, sharedReadPool } from './read-pool.js';
+import { DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
 import { Staging } from './staging.js';
 
 export { readPlan } from './read-plan.js';

@@ -35,13 +35,14 @@ async function importInto(
   dbDir: string,
   name: string,
   batches: string[][],
-  threads?: number,
-): Promise<{ imported: Record<string, string[]>; rebuilt: Record<string, string[]> }> {
+  opts: { threads?: number; rebuild?: boolean } = {},
+): Promise<{ imported: Record<string, string[]>; rebuilt?: Record<string, string[]> }> {
   const store = await PlanStore.open(join(dbDir, `${name}.duckdb`));
   try {
-    for (const b of batches) await importFiles(store, b, {}, { threads });
+    for (const b of batches) await importFiles(store, b, {}, { threads: opts.threads });
     const imported = await allRows(store);
-    await rebuildAll(store, {}, { threads });
+    if (!opts.rebuild) return { imported };
+    await rebuildAll(store, {}, { threads: opts.threads });
     return { imported, rebuilt: await allRows(store) };
   } finally {
     store.close();
@@ -65,16 +66,15 @@ describe.skipIf(!haveSeeds)('batch order', () => {
       files.push(to);
     }
     const forward = await importInto(dir, 'forward', [files]);
-    const backward = await importInto(dir, 'backward', [[...files].reverse()], 1); // and one worker thread
+    const backward = await importInto(dir, 'backward', [[...files].reverse()], { threads: 1 }); // and one worker thread
     expect(backward).toEqual(forward);
     expect(forward.imported.goals.length).toBeGreaterThan(50);
     // the four clean seeds and the clean sample plans are what the model learnt; the others share one model
     const docs = forward.imported.documents.map((r) => JSON.parse(r) as unknown[]);
     expect(docs.filter((d) => d[11] === true).length).toBeGreaterThanOrEqual(4);
     expect(new Set(docs.filter((d) => d[11] === false).map((d) => d[12])).size).toBe(1);
-    expect(forward.rebuilt).toEqual(forward.imported);
 
-    const two = await importInto(dir, 'two', [files.slice(3), files.slice(0, 3)]);
+    const two = await importInto(dir, 'two', [files.slice(3), files.slice(0, 3)], { rebuild: true });
     expect(two.rebuilt).toEqual(forward.imported);
     // before the rebuild the first batch was read with a smaller model, and says so
     expect(new Set(two.imported.documents.map((r) => (JSON.parse(r) as unknown[])[12])).size).toBeGreaterThan(1);
