@@ -78,7 +78,11 @@ export async function extractFile(path: string, opts: ExtractOptions = {}, input
     try {
       const { pages, warnings } =
         format === 'pdf'
-          ? await extractPdfWithOcr(path, new Uint8Array(data), { mode: opts.ocr ?? 'auto', engine: () => pool.get() })
+          ? await extractPdfWithOcr(path, new Uint8Array(data), {
+              mode: opts.ocr ?? 'auto',
+              engine: () => pool.get(),
+              maxPages: opts.limits?.maxPages,
+            })
           : await extractImage(path, new Uint8Array(data), { engine: pool.get() });
       return Extraction.parse({ source: { ...source, pages: pages.length }, pages, warnings });
     } finally {

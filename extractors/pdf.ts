@@ -11,6 +11,7 @@
 // fonts and CJK cmaps load offline and pdf.js does not warn about them.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DEFAULT_LIMITS } from './limits.js';
 import { PlanError, type ExtractedPage, type Message, type TextItem } from '../model/document.js';
 import type { RuleId } from '../model/rules.js';
 import { pageToLines } from './pdf-lines.js';
@@ -83,7 +84,7 @@ export async function extractPdf(file: string, data: Uint8Array): Promise<{ page
 }
 
 /** As extractPdf, but a PDF without any text layer is returned (its pages empty) rather than refused. */
-export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfPages> {
+export async function readPdfPages(file: string, data: Uint8Array, maxPages = DEFAULT_LIMITS.maxPages): Promise<PdfPages> {
   if (data.length === 0) throw new PlanError('empty', 'empty file (0 bytes)', { file });
   const pdfjs = await loadPdfJs();
   const head = new TextDecoder('latin1').decode(data.subarray(0, Math.min(data.length, 1024)));
@@ -108,6 +109,9 @@ export async function readPdfPages(file: string, data: Uint8Array): Promise<PdfP
       const msg = (e as Error)?.message ?? String(e);
       const what = head.includes('%PDF-') ? 'corrupt PDF' : 'not a PDF (no %PDF header)';
       throw new PlanError('corrupt', `${what}: ${msg}`, { file });
+    }
+    if (doc.numPages > maxPages) {
+      throw new PlanError('too-large', `too many pages: ${doc.numPages} > ${maxPages}; raise with --max-pages`, { file });
     }
     const fontNames = new Map<string, string | null>();
     const pages: ExtractedPage[] = [];

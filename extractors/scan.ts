@@ -12,6 +12,8 @@ export interface OcrOptions {
   mode: OcrMode;
   /** the shared OCR pool; called only when some page needs OCR */
   engine: () => OcrEngine;
+  /** a PDF with more pages is refused (`too-large`) before any page is read */
+  maxPages?: number;
 }
 
 function choice(num: number, reason: string): Message {
@@ -19,7 +21,7 @@ function choice(num: number, reason: string): Message {
 }
 
 export async function extractPdfWithOcr(file: string, data: Uint8Array, opts: OcrOptions): Promise<{ pages: ExtractedPage[]; warnings: Message[] }> {
-  const layer = await readPdfPages(file, data);
+  const layer = await readPdfPages(file, data, opts.maxPages);
   if (opts.mode === 'never' && layer.pages.every((p) => p.items!.length === 0)) {
     if (layer.warnings.every((w) => w.rule === 'page-unreadable'))
       throw new PlanError('corrupt', `no page could be read: ${layer.warnings[0]?.message ?? ''}`, { file });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanStore } from '../data/store/store.js';
 import { collectInputs } from '../pipeline/batch.js';
 import { importFiles } from '../pipeline/run.js';
-import { PLANS, renderText } from '../sample/generate.js';
+import { PLANS, renderPdf, renderText } from '../sample/generate.js';
 
 const run = promisify(execFile);
 const CLI = ['--import', 'tsx', new URL('../pipeline/cli.ts', import.meta.url).pathname];
@@ -81,6 +81,23 @@ describe('limits', () => {
     expect(r.stderr).toMatch(/1 imported/);
     expect(r.code).toBe(2);
   }, 60_000);
+
+  it('refuses a PDF over --max-pages before reading its pages', async () => {
+    const dir = tree();
+    const pdf = join(dir, 'plan.pdf');
+    writeFileSync(pdf, await renderPdf(PLANS[0]));
+    const store = await PlanStore.open(':memory:');
+    try {
+      const [o] = await importFiles(store, [pdf], {}, { limits: { maxPages: 2 } });
+      expect(o).toMatchObject({
+        status: 'failed',
+        code: 'too-large',
+        reason: expect.stringMatching(/^too many pages: \d+ > 2; raise with --max-pages$/),
+      });
+    } finally {
+      store.close();
+    }
+  });
 
   it('makes a document over the time limit, or over the memory limit, a named failure, and goes on', async () => {
     const dir = tree();
