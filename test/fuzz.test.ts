@@ -59,7 +59,7 @@ const damaged = fc
     fc.option(fc.nat(), { nil: undefined }),
   )
   .map(([which, edits, cut]) => {
-    let lines = texts[which].split('\n');
+    const lines = texts[which].split('\n');
     for (const [kind, at, len] of edits) {
       const i = at % Math.max(1, lines.length);
       const span = lines.slice(i, i + len + 1);
