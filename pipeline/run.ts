@@ -4,7 +4,7 @@
 // extractions handed over on disk between them (staging.ts):
 //   1. extract every file the store does not hold yet, and find out (in a worker) which are clean;
 //   2. build the repair model once, from the clean documents of the archive and of the whole batch;
-//   3. read each document in a worker thread and load it here, in file order, one transaction each.
+//   3. read each document in a worker thread and load it here, in file order, up to 32 per transaction.
 // So the rows a file gets depend on the set of documents, not on their order or on the worker count; the
 // model's fingerprint is stored with each document. Workers bound each document's memory and time.
 import { extractFile, type ExtractOptions, type Limits, OcrPool, readInput } from '../extractors/index.js';
