@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS } from './limits.js';
 import { PlanError, type ExtractedPage, type Message, type TextItem } from '../model/document.js';
 import type { RuleId } from '../model/rules.js';
 import { pageToLines } from './pdf-lines.js';
+import { repairPdf } from './pdf-repair.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -66,6 +67,8 @@ export interface PdfPages {
   warnings: Message[];
   /** for each page without text: what it draws (a scan paints an image; text as curves builds paths) */
   drawing: Map<number, PageDrawing>;
+  /** the bytes the pages were read from: after a repair, qpdf's rebuilt file (what OCR must render) */
+  data: Uint8Array;
 }
 
 /**
@@ -83,9 +86,55 @@ export async function extractPdf(file: string, data: Uint8Array): Promise<{ page
   return { pages, warnings };
 }
 
-/** As extractPdf, but a PDF without any text layer is returned (its pages empty) rather than refused. */
+/**
+ * As extractPdf, but a PDF without any text layer is returned (its pages empty) rather than refused.
+ * A PDF that cannot be opened, or none of whose pages can be read, is rebuilt by qpdf and read again;
+ * the result then carries a `pdf-repaired` warning.
+ */
 export async function readPdfPages(file: string, data: Uint8Array, maxPages = DEFAULT_LIMITS.maxPages): Promise<PdfPages> {
   if (data.length === 0) throw new PlanError('empty', 'empty file (0 bytes)', { file });
+  let read: PdfPages;
+  try {
+    read = await readPdf(file, data, maxPages);
+  } catch (e) {
+    if (!(e instanceof PlanError) || e.rule !== 'corrupt') throw e;
+    const repaired = await readRepaired(file, data, maxPages, e.reason);
+    if (typeof repaired === 'string') throw new PlanError('corrupt', `${e.reason} (${repaired})`, { file });
+    return repaired;
+  }
+  const failed = noPageRead(read);
+  if (!failed) return read;
+  const repaired = await readRepaired(file, data, maxPages, `no page could be read: ${failed.message}`);
+  if (typeof repaired !== 'string') return repaired;
+  // the caller's "no page could be read" error quotes this warning: it also says what repair did
+  return { ...read, warnings: read.warnings.map((w) => (w === failed ? { ...w, message: `${w.message} (${repaired})` } : w)) };
+}
+
+/** When every page failed to read (pdf.js opened the file, but its pages are damaged): the first failure. */
+function noPageRead(r: PdfPages): Message | undefined {
+  const failed = r.warnings.filter((w) => w.rule === 'page-unreadable');
+  return failed.length === r.pages.length ? failed[0] : undefined;
+}
+
+/** The pages of the qpdf-rebuilt file with a `pdf-repaired` warning first, or why repair did not help. */
+async function readRepaired(file: string, data: Uint8Array, maxPages: number, damage: string): Promise<PdfPages | string> {
+  const repair = await repairPdf(data);
+  if (!repair.ok) return repair.reason;
+  let read: PdfPages;
+  try {
+    read = await readPdf(file, repair.data, maxPages);
+  } catch (e) {
+    if (e instanceof PlanError && e.rule === 'corrupt') return `qpdf repair tried, but the rebuilt file cannot be read either: ${e.reason}`;
+    throw e;
+  }
+  const failed = noPageRead(read);
+  if (failed) return `qpdf repair tried, but still ${failed.message}`;
+  const message = `qpdf rebuilt the file structure of a damaged PDF (${damage}) and the rebuilt file was read: text may be missing`;
+  return { ...read, warnings: [{ stage: 'extract', rule: 'pdf-repaired', message, page: null, line: null }, ...read.warnings] };
+}
+
+/** One reading of the bytes by pdf.js, no repair. */
+async function readPdf(file: string, data: Uint8Array, maxPages: number): Promise<PdfPages> {
   const pdfjs = await loadPdfJs();
   const head = new TextDecoder('latin1').decode(data.subarray(0, Math.min(data.length, 1024)));
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
@@ -173,7 +222,7 @@ export async function readPdfPages(file: string, data: Uint8Array, maxPages = DE
       }
     }
     if (pages.length === 0) throw new PlanError('corrupt', 'PDF has no pages', { file });
-    return { pages, warnings, drawing };
+    return { pages, warnings, drawing, data };
   } finally {
     await task.destroy().catch(() => undefined);
   }

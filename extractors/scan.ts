@@ -34,7 +34,7 @@ export async function extractPdfWithOcr(file: string, data: Uint8Array, opts: Oc
   // only pages that went to OCR get a message: a text layer is the normal case
   for (const x of decisions) if (x.d.ocr) warnings.push(choice(x.num, x.d.reason));
   if (!toOcr.length) return { pages: layer.pages, warnings };
-  const ocr = await ocrPdfPages(file, data, toOcr, opts.engine());
+  const ocr = await ocrPdfPages(file, layer.data, toOcr, opts.engine());
   const byNum = new Map(ocr.pages.map((p) => [p.page, p]));
   return { pages: layer.pages.map((p) => byNum.get(p.page) ?? p), warnings: [...warnings, ...ocr.warnings] };
 }

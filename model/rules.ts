@@ -30,6 +30,7 @@ export const RULES = {
   'rotated-text': rule('extract', 'warning', 'rotated text on a page was left out of the lines'),
   'page-without-text': rule('extract', 'warning', 'a PDF page has no text layer'),
   'page-unreadable': rule('extract', 'warning', 'one page of a PDF could not be read; the others were'),
+  'pdf-repaired': rule('extract', 'warning', 'the PDF was damaged and was read after qpdf rebuilt its file structure; text may be missing'),
   'image-without-resolution': rule('extract', 'warning', 'a page image gives no resolution; positions assume an A4-wide page'),
   'page-ocr': rule('extract', 'warning', "a PDF page was OCR'd, with the reason (no text layer, garbage text, text drawn as curves, --ocr always)"),
   'ocr-page-failed': rule('extract', 'warning', 'OCR of one page failed; the page is left empty'),
