@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runStoreBench } from './store-bench.js';
+import { runBatchBench } from './batch-bench.js';
 import { runOcrBench } from './ocr-bench.js';
 import { runParseBench } from './parse-bench.js';
 import { runRepairBench } from './repair-bench.js';
@@ -41,6 +42,8 @@ const texts = existsSync(seeds) ? readdirSync(seeds).map((f) => join(seeds, f)) 
 const results: Record<string, number> = {
   ...(texts.length ? await section('parse', () => runParseBench(texts)) : {}),
   ...(await section('store', () => runStoreBench())),
+  // 100 and 1,000 documents; BENCH_DOCS=10000 adds a 10,000-document batch (about 5 minutes more)
+  ...(await section('batch', () => runBatchBench())),
   ...(await section('repair', () => runRepairBench())),
   ...(await section('ocr', () => runOcrBench())),
 };
