@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdf } from '../extractors/pdf.js';
 import { pageToLines } from '../extractors/pdf-lines.js';
 import { extractFile } from '../extractors/index.js';
-import { PlanError, type DocLine, type ExtractedPage, type TextItem } from '../model/document.js';
+import type { DocLine, ExtractedPage, TextItem } from '../model/document.js';
 import {
   INDICATOR_ROWS,
   PARAGRAPHS,
@@ -17,19 +17,10 @@ import {
   splitTablePdf,
   vectorOnlyPdf,
 } from './helpers/make-pdf.js';
+import { planError } from './helpers/plan-error.js';
 
 const linesOf = (pages: ExtractedPage[]): DocLine[] => pages.flatMap(pageToLines);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-async function planError(p: Promise<unknown>): Promise<PlanError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(PlanError);
-    return e as PlanError;
-  }
-  throw new Error('expected a PlanError');
-}
 
 describe('extractPdf: prose', () => {
   let pages: ExtractedPage[];

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../extractors/index.js';
-import { PlanError, type Extraction } from '../model/document.js';
+import type { Extraction } from '../model/document.js';
 import { makePdf, PARAGRAPHS } from './helpers/make-pdf.js';
+import { planError } from './helpers/plan-error.js';
 
 const latin1 = (data: Uint8Array) => Buffer.from(data).toString('latin1');
 
@@ -34,16 +35,6 @@ function junkPdf(): Buffer {
     return x & 0xff;
   });
   return Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), Buffer.from(bytes)]);
-}
-
-async function planError(p: Promise<unknown>): Promise<PlanError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(PlanError);
-    return e as PlanError;
-  }
-  throw new Error('expected a PlanError');
 }
 
 /** Runs `f` with qpdf gone from PATH, as on a machine without the package. */
