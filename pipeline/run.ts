@@ -76,11 +76,12 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
     const learnt = await archiveCleanDocuments(store);
     const ready = await cleanOnes(staged, staging, learnt, progress);
     const model = await staging.putModel(learnt.input());
-    const base = await createRepairContext();
+    // the model a clean document is read with: the built-in base alone (no lexicon needed to name it)
+    const baseFingerprint = new CleanDocuments().input().fingerprint;
 
     // 3. read and load, many documents per transaction
     await readAndLoad(ready, model, pool, staging, opts, progress, async (group) => {
-      const loadOpts = (s: Ready) => ({ parserVersion: PARSER_VERSION, clean: s.clean, repairModel: s.clean ? base.fingerprint : model.fingerprint });
+      const loadOpts = (s: Ready) => ({ parserVersion: PARSER_VERSION, clean: s.clean, repairModel: s.clean ? baseFingerprint : model.fingerprint });
       try {
         const statuses = await store.loadMany(group.map(({ s, extraction, doc }) => ({ extraction, doc, opts: loadOpts(s) })));
         group.forEach(({ s, doc }, k) => progress.done(s.index, { file: s.file, status: statuses[k], doc }));
@@ -118,14 +119,14 @@ export async function rebuildAll(store: PlanStore, events: BatchEvents = {}, opt
     const learnt = new CleanDocuments();
     const ready = await cleanOnes(staged, staging, learnt, progress);
     const model = await staging.putModel(learnt.input());
-    const base = await createRepairContext();
+    const baseFingerprint = new CleanDocuments().input().fingerprint;
     await readAndLoad(ready, model, pool, staging, opts, progress, async (group) => {
       for (const { s, extraction, doc } of group) {
         try {
           await store.replaceParsed(extraction, doc, {
             parserVersion: PARSER_VERSION,
             clean: s.clean,
-            repairModel: s.clean ? base.fingerprint : model.fingerprint,
+            repairModel: s.clean ? baseFingerprint : model.fingerprint,
           });
           progress.done(s.index, { file: s.file, status: 'replaced', doc });
         } catch (e) {
