@@ -187,7 +187,7 @@ export class PlanStore {
       const oldIds = previous.getRowsJson().map((r) => String(r[0]));
       if (oldIds.length) await this.deleteRowsOf(oldIds, DOCUMENT_TABLES);
       items.forEach((item, k) => {
-        if (results[k] === 'inserted' && replacedPaths.has(item.extraction.source.path) && fresh.includes(item)) results[k] = 'replaced';
+        if (results[k] === 'inserted' && replacedPaths.has(item.extraction.source.path)) results[k] = 'replaced';
       });
 
       const now = new Date();
@@ -238,7 +238,7 @@ export class PlanStore {
     const hook = hookOf(opts);
     await this.transaction(async () => {
       if (!(await this.hasDocument(id))) throw new StoreError(`no document ${id} in ${this.path}`, 'missing');
-      await this.deleteRows(id, PARSED_TABLES);
+      await this.deleteRowsOf([id], PARSED_TABLES);
       await this.conn.run(
         `UPDATE documents SET unit_name = $2, unit_key = $3, district = $4, year = $5, dnr = $6, parser_version = $7, status = $8,
                               clean = $9, repair_model = $10
@@ -384,10 +384,6 @@ export class PlanStore {
       throw e;
     }
     return result;
-  }
-
-  private async deleteRows(id: string, tables: string[]): Promise<void> {
-    for (const t of tables) await this.conn.run(`DELETE FROM ${t} WHERE document_id = $1`, [id]);
   }
 
   private async appendParsed(docs: Array<{ id: string; doc: PlanDocument }>, hook: (table: string) => Promise<void>): Promise<void> {
