@@ -42,10 +42,11 @@ export class ReadPool {
     const threads = opts.threads ?? Math.max(1, availableParallelism());
     this.pool = new Piscina({
       filename: new URL(fromSource ? './read-worker.ts' : './read-worker.js', import.meta.url).href,
+      // every worker is kept: with a minimum of 0, a task queued behind a document whose worker was killed
+      // for its time limit never got a new worker (seen with piscina 5.3); idle workers are unref'd, so
+      // they never keep the process alive
       minThreads: threads,
       maxThreads: threads,
-      // idle workers are let go after a while; they never keep the process alive (piscina unrefs them)
-      idleTimeout: 30_000,
       execArgv: fromSource ? ['--import', 'tsx'] : [],
       resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB },
     });
