@@ -94,7 +94,8 @@ export async function extractFile(path: string, opts: ExtractOptions = {}, input
   const textFormat = format === 'txt' && looksLikeMarkdown(text) ? 'md' : format;
   const { pages, warnings } = extractTextFile(text, textFormat);
   return Extraction.parse({
-    source: { ...source, format: textFormat, pages: pages.length },
+    // a dump numbered from its running headers (`Sid 3 (20)`) can start past page 1: its count is its last page
+    source: { ...source, format: textFormat, pages: pages.reduce((n, p) => Math.max(n, p.page), pages.length) },
     pages,
     warnings: [...decodeWarnings, ...warnings],
   });

@@ -176,6 +176,7 @@ async function readPdf(file: string, data: Uint8Array, maxPages: number): Promis
         await resolveFontNames(page, raw, fontNames);
         const items: TextItem[] = [];
         const rotated: string[] = [];
+        const unplaceable: string[] = [];
         for (const it of raw) {
           const [a, b, , d, e, f] = it.transform;
           const scaleX = Math.hypot(a, b);
@@ -187,6 +188,11 @@ async function readPdf(file: string, data: Uint8Array, maxPages: number): Promis
           // the vertical scale is the font size (a, the horizontal one, also carries Tz condensing)
           const fontSize = Math.abs(d) || it.height || scaleX;
           const item: TextItem = { str: it.str, x: round(e), y: round(vp.height - f), width: round(it.width), fontSize: round(fontSize) };
+          // a damaged or hostile file can place text at Infinity or NaN: no line can hold it
+          if (![item.x, item.y, item.width, item.fontSize].every(Number.isFinite)) {
+            unplaceable.push(it.str);
+            continue;
+          }
           const font = it.fontName ? fontNames.get(it.fontName) : null;
           if (font && BOLD_FONT.test(font)) item.bold = true;
           items.push(item);
@@ -195,6 +201,10 @@ async function readPdf(file: string, data: Uint8Array, maxPages: number): Promis
           const sample = rotated.join(' ').replace(/\s+/g, ' ').slice(0, 80);
           warn('rotated-text', `rotated text left out of the lines: "${sample}"`, num);
         }
+        if (unplaceable.length) {
+          const sample = unplaceable.join(' ').replace(/\s+/g, ' ').slice(0, 80);
+          warn('unplaceable-text', `text at positions that are not numbers left out of the lines: "${sample}"`, num);
+        }
         const ep: ExtractedPage = {
           page: num,
           num,
@@ -202,8 +212,8 @@ async function readPdf(file: string, data: Uint8Array, maxPages: number): Promis
           items,
           method: 'text-layer',
           confidence: null,
-          width: round(vp.width),
-          height: round(vp.height),
+          width: finiteOrNull(round(vp.width)),
+          height: finiteOrNull(round(vp.height)),
         };
         ep.text = pageToLines(ep)
           .map((l) => l.text)
@@ -287,3 +297,4 @@ async function drawnContent(page: { getOperatorList(): Promise<{ fnArray: number
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const finiteOrNull = (n: number) => (Number.isFinite(n) ? n : null);

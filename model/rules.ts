@@ -28,6 +28,7 @@ export const RULES = {
   'ocr-setup': rule('extract', 'error', 'the OCR language data is missing or damaged, or the OCR worker did not start'),
   'decoded-windows-1252': rule('extract', 'warning', 'the text file is not UTF-8 and was decoded as Windows-1252'),
   'rotated-text': rule('extract', 'warning', 'rotated text on a page was left out of the lines'),
+  'unplaceable-text': rule('extract', 'warning', 'text items at positions that are not finite numbers were left out of the lines'),
   'page-without-text': rule('extract', 'warning', 'a PDF page has no text layer'),
   'page-unreadable': rule('extract', 'warning', 'one page of a PDF could not be read; the others were'),
   'pdf-repaired': rule('extract', 'warning', 'the PDF was damaged and was read after qpdf rebuilt its file structure; text may be missing'),
