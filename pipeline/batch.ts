@@ -7,8 +7,31 @@ import { formatOf } from '../extractors/formats.js';
 import { PlanError, type PlanDocument } from '../model/document.js';
 import type { RuleId } from '../model/rules.js';
 
+/** What the summary tells of a loaded document: counts, not the document (a batch's memory stays flat). */
+export interface DocSummary {
+  unit: string;
+  year: number | null;
+  goals: number;
+  indicators: number;
+  activities: number;
+  budgetLines: number;
+  warnings: number;
+}
+
+export function summarize(d: PlanDocument): DocSummary {
+  return {
+    unit: d.unit.name,
+    year: d.year,
+    goals: d.goals.length,
+    indicators: d.indicators.length,
+    activities: d.activities.length,
+    budgetLines: d.budget.length,
+    warnings: d.warnings.length,
+  };
+}
+
 export type Outcome =
-  | { file: string; status: 'inserted' | 'replaced' | 'unchanged'; doc?: PlanDocument }
+  | { file: string; status: 'inserted' | 'replaced' | 'unchanged'; summary?: DocSummary }
   | { file: string; status: 'failed'; reason: string; page: number | null; code: RuleId }
   | { file: string; status: 'skipped'; reason: string };
 
@@ -20,6 +43,8 @@ export interface BatchEvents {
   onStep?(step: BatchStep, file: string, n: number, of: number): void;
   /** a file's outcome is final; `done` counts the files finished so far */
   onDone?(outcome: Outcome, done: number, total: number): void;
+  /** a document was loaded: the whole document, for a caller that wants more than the counts (not kept) */
+  onDocument?(file: string, doc: PlanDocument): void;
 }
 
 /** Outcomes of a batch in the order of its files, whatever order they finish in. */
@@ -41,6 +66,12 @@ export class Progress {
   done(index: number, outcome: Outcome): void {
     this.byIndex[index] = outcome;
     this.events.onDone?.(outcome, ++this.finished, this.total);
+  }
+
+  /** a loaded document: its counts are kept, the document itself only shown to `onDocument` */
+  loaded(index: number, file: string, status: 'inserted' | 'replaced' | 'unchanged', doc: PlanDocument): void {
+    this.events.onDocument?.(file, doc);
+    this.done(index, { file, status, summary: summarize(doc) });
   }
 
   outcomes(): Outcome[] {
@@ -112,9 +143,9 @@ export function describe(o: Outcome): string {
   const name = resolve(o.file);
   if (o.status === 'failed') return `FAILED ${name}${o.page ? ` (page ${o.page})` : ''}: ${o.reason}`;
   if (o.status === 'skipped') return `skipped ${name}: ${o.reason}`;
-  const d = o.doc;
+  const d = o.summary;
   const what = d
-    ? ` — ${d.unit.name} ${d.year ?? '?'}: ${counted({ goal: d.goals.length, indicator: d.indicators.length, activity: d.activities.length, 'budget line': d.budget.length, warning: d.warnings.length })}`
+    ? ` — ${d.unit} ${d.year ?? '?'}: ${counted({ goal: d.goals, indicator: d.indicators, activity: d.activities, 'budget line': d.budgetLines, warning: d.warnings })}`
     : '';
   return `${o.status} ${name}${what}`;
 }

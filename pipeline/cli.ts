@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 // Only what every command needs is imported here; each command loads its own stages when it runs
 // (DuckDB, pdf.js, tesseract, hunspell are heavy: `plans --version` should not pay for them).
-import { collectInputs, counted, describe, type BatchEvents, type Outcome } from './batch.js';
+import { collectInputs, counted, describe, type BatchEvents, type DocSummary, type Outcome } from './batch.js';
 import type { OcrMode } from '../extractors/scan.js';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
 import { PlanError } from '../model/message.js';
@@ -61,11 +61,11 @@ function progress(): BatchEvents {
 
 function summary(outcomes: Outcome[]): string {
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
-  const docs = outcomes.flatMap((o) => ('doc' in o && o.doc ? [o.doc] : []));
-  const sum = (f: (d: (typeof docs)[number]) => number) => docs.reduce((s, d) => s + f(d), 0);
+  const docs = outcomes.flatMap((o) => ('summary' in o && o.summary ? [o.summary] : []));
+  const sum = (f: (d: DocSummary) => number) => docs.reduce((s, d) => s + f(d), 0);
   const lines = [
     `${counted({ file: outcomes.length })}: ${count('inserted')} imported, ${count('replaced')} replaced, ${count('unchanged')} unchanged, ${count('failed')} failed, ${count('skipped')} skipped`,
-    `loaded: ${counted({ goal: sum((d) => d.goals.length), indicator: sum((d) => d.indicators.length), activity: sum((d) => d.activities.length), 'budget line': sum((d) => d.budget.length), warning: sum((d) => d.warnings.length) })}`,
+    `loaded: ${counted({ goal: sum((d) => d.goals), indicator: sum((d) => d.indicators), activity: sum((d) => d.activities), 'budget line': sum((d) => d.budgetLines), warning: sum((d) => d.warnings) })}`,
   ];
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length) lines.push('failures:', ...failed.map((o) => `  ${describe(o)}`));

@@ -84,12 +84,12 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
       const loadOpts = (s: Ready) => ({ parserVersion: PARSER_VERSION, clean: s.clean, repairModel: s.clean ? baseFingerprint : model.fingerprint });
       try {
         const statuses = await store.loadMany(group.map(({ s, extraction, doc }) => ({ extraction, doc, opts: loadOpts(s) })));
-        group.forEach(({ s, doc }, k) => progress.done(s.index, { file: s.file, status: statuses[k], doc }));
+        group.forEach(({ s, doc }, k) => progress.loaded(s.index, s.file, statuses[k], doc));
       } catch {
         // the group rolled back as a whole: one at a time, so only a bad document fails
         for (const { s, extraction, doc } of group) {
           try {
-            progress.done(s.index, { file: s.file, status: await store.load(extraction, doc, loadOpts(s)), doc });
+            progress.loaded(s.index, s.file, await store.load(extraction, doc, loadOpts(s)), doc);
           } catch (e) {
             progress.done(s.index, failure(s.file, e));
           }
@@ -128,7 +128,7 @@ export async function rebuildAll(store: PlanStore, events: BatchEvents = {}, opt
             clean: s.clean,
             repairModel: s.clean ? baseFingerprint : model.fingerprint,
           });
-          progress.done(s.index, { file: s.file, status: 'replaced', doc });
+          progress.loaded(s.index, s.file, 'replaced', doc);
         } catch (e) {
           progress.done(s.index, failure(s.file, e));
         }

@@ -7,6 +7,7 @@ import { createRepairContext, type RepairContext } from '../normalizers/repair/i
 import { extractFile } from '../extractors/index.js';
 import { importFiles, readPlan, repairFile } from '../pipeline/run.js';
 import { PlanStore } from '../data/store/store.js';
+import type { PlanDocument } from '../model/document.js';
 import { PLANS, renderPdf, renderText, toMojibake } from '../sample/generate.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
@@ -79,9 +80,10 @@ describe.skipIf(!haveSeeds)('seed 002 imported after clean plans', () => {
     const store = await PlanStore.open(join(dir, 'r.duckdb'));
     try {
       const files = ['000', '002'].map((p) => seedPath(p));
-      const [, o] = await importFiles(store, files);
+      const docs = new Map<string, PlanDocument>();
+      const [, o] = await importFiles(store, files, { onDocument: (file, d) => docs.set(file, d) });
       expect(o.status).toBe('inserted');
-      const doc = 'doc' in o ? o.doc! : null;
+      const doc = docs.get(files[1]);
       expect(doc!.unit.name).toBe('Beställarenheten äldre');
       const titles = doc!.goals.map((g) => g.title);
       expect(titles).toContain('Äldre har ett tryggt, hälsosamt och självständigt liv samt en god personcentrerad vård och omsorg');

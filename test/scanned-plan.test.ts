@@ -8,6 +8,7 @@ import { renderPages } from '../extractors/ocr/render.js';
 import { importFiles, readPlan } from '../pipeline/run.js';
 import { extractFile } from '../extractors/index.js';
 import { PlanStore } from '../data/store/store.js';
+import type { PlanDocument } from '../model/document.js';
 import { PLANS, renderPdf } from '../sample/generate.js';
 import { addScanNoise, cer, imagesToPdf } from '../bench/fixtures-scan.js';
 
@@ -28,9 +29,9 @@ describe('a scanned plan', () => {
 
     const store = await PlanStore.open(join(dir, 'scan.duckdb'));
     try {
-      const [o] = await importFiles(store, [scanFile]);
+      let scanned: PlanDocument | null = null;
+      const [o] = await importFiles(store, [scanFile], { onDocument: (_, d) => (scanned = d) });
       expect(o.status).toBe('inserted');
-      const scanned = 'doc' in o ? o.doc! : null;
       const { rows } = await store.query(`select distinct method from pages`);
       expect(rows).toEqual([['ocr']]);
 
