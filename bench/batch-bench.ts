@@ -352,6 +352,8 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
         [`${p}appender_rows_per_s`]: m.rows / bareS,
         [`${p}rows_vs_appender`]: m.rows / m.wallS / (m.rows / bareS),
         [`${p}load_rows_vs_appender`]: m.rows / m.loadS / (m.rows / bareS),
+        // the store's own share of loading (loadMany), against the bare Appender on the same rows
+        [`${p}load_store_rows_vs_appender`]: bareS / m.storeS,
         [`${p}pdf_page_ms`]: ourPdfPerPage * 1000,
         [`${p}pdftotext_page_ms`]: (popplerS / m.pdfPages) * 1000,
         [`${p}pdf_page_vs_pdftotext`]: ourPdfPerPage / (popplerS / m.pdfPages),

@@ -1,6 +1,7 @@
 // `npm run bench`: speed, memory and quality figures, each target a ratio against a reference measured in
 // the same run (never an absolute time). Prints every figure and a verdict per target; exit 1 on a miss.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { runStoreBench } from './store-bench.js';
 import { runBatchBench } from './batch-bench.js';
@@ -25,6 +26,23 @@ const TARGETS: Target[] = [
   },
   { metric: 'ocr.throughput_vs_native', test: (v) => v >= 1, goal: 'tesseract.js pages/s ≥ native tesseract on the same images' },
   { metric: 'ocr.cer_tesseractjs', test: (v) => v <= 0.005, goal: 'Swedish OCR CER at 200 dpi ≤ 0.5 %' },
+  {
+    metric: 'batch.n1000.pdf_page_vs_pdftotext',
+    test: (v) => v <= 3,
+    goal: 'text PDFs in a batch at ≥ 1/3 of pdftotext page rate (time per page ≤ 3×)',
+  },
+  {
+    metric: 'batch.n1000.load_store_rows_vs_appender',
+    test: (v) => v >= 0.5,
+    goal: 'the store loads rows at ≥ 0.5× a bare Appender into the same tables',
+  },
+  { metric: 'batch.growth_n1000_vs_n100', test: (v) => v <= 1.25, goal: 'time per document from 100 to 1,000 documents grows ≤ 1.25× (linear)' },
+  {
+    metric: 'batch.growth_n10000_vs_n1000',
+    test: (v) => v <= 1.25,
+    goal: 'time per document from 1,000 to 10,000 documents grows ≤ 1.25× (BENCH_DOCS=10000)',
+  },
+  { metric: 'batch.n10000.peak_rss_mb', test: (v) => v <= 1536, goal: '10,000 documents import under 1.5 GB RSS (BENCH_DOCS=10000)' },
 ];
 
 async function section(name: string, fn: () => Promise<Record<string, number>> | Record<string, number>): Promise<Record<string, number>> {
@@ -57,4 +75,35 @@ for (const t of TARGETS) {
   if (verdict === 'MISSED') missed++;
   process.stdout.write(`${verdict.padEnd(13)} ${t.goal} (${t.metric} = ${v === undefined ? '–' : v.toPrecision(4)})\n`);
 }
+writeResults(results);
 process.exitCode = missed ? 1 : 0;
+
+/** bench/results.md: the machine, every figure and the verdicts, so a run can be compared with the last. */
+function writeResults(figures: Record<string, number>): void {
+  const fmt = (v: number | undefined) => (v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(4));
+  const cpus = os.cpus();
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Every target is a ratio against a reference run in the same process on the same machine.`,
+    '',
+    `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    '',
+    '## Targets',
+    '',
+    '| verdict | goal | metric | value |',
+    '| --- | --- | --- | --- |',
+    ...TARGETS.map((t) => {
+      const v = figures[t.metric];
+      return `| ${v === undefined ? 'not measured' : t.test(v) ? 'met' : 'MISSED'} | ${t.goal} | \`${t.metric}\` | ${fmt(v)} |`;
+    }),
+    '',
+    '## Figures',
+    '',
+    '| metric | value |',
+    '| --- | --- |',
+    ...Object.entries(figures).map(([k, v]) => `| \`${k}\` | ${fmt(v)} |`),
+    '',
+  ];
+  writeFileSync(resolve('bench/results.md'), lines.join('\n'));
+}
