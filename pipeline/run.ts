@@ -4,7 +4,8 @@
 // extractions handed over on disk between them (staging.ts):
 //   1. extract every file the store does not hold yet, and find out (in a worker) which are clean;
 //   2. build the repair model once, from the clean documents of the archive and of the whole batch;
-//   3. read each document in a worker thread and load it here, in file order, up to 32 per transaction.
+//   3. read each document in a worker thread and load it here, in file order, up to 32 per transaction;
+//   4. recompute the identities across plans (units, indicators, KF goals, goal links) from the store.
 // So the rows a file gets depend on the set of documents, not on their order or on the worker count; the
 // model's fingerprint is stored with each document. Workers bound each document's memory and time.
 import { extractFile, type ExtractOptions, type Limits, OcrPool, readInput } from '../extractors/index.js';
@@ -15,6 +16,8 @@ import { createRepairContext, repair, type RepairContext } from '../normalizers/
 import { CleanDocuments, MODEL_PAGE_LIMIT } from '../normalizers/repair/model-input.js';
 import { PARSER_VERSION } from '../normalizers/parse/index.js';
 import type { PlanStore } from '../data/store/store.js';
+import { refreshIdentities } from '../data/store/identities.js';
+import type { Overrides } from '../normalizers/identity/index.js';
 import { type BatchEvents, failure, type Outcome, Progress } from './batch.js';
 import { type ReadPool, sharedReadPool } from './read-pool.js';
 import { DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
@@ -35,6 +38,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** the pool to read with (default: the process's shared pool for these settings) */
   readPool?: ReadPool;
+  /** the analyst's identity overrides (plans-overrides.json); they always win over the matcher */
+  overrides?: Overrides;
 }
 
 /** A document between step 1 and step 3. */
@@ -96,6 +101,9 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
         }
       }
     });
+
+    // 4. identities across plans
+    await refreshIdentities(store, opts.overrides);
     return progress.outcomes();
   });
 }
@@ -134,6 +142,7 @@ export async function rebuildAll(store: PlanStore, events: BatchEvents = {}, opt
         }
       }
     });
+    await refreshIdentities(store, opts.overrides);
     return progress.outcomes();
   });
 }

@@ -8,9 +8,15 @@ const DistrictSchema = z
 
 export type District = z.output<typeof DistrictSchema>;
 
-const districts = lazyReference('districts.json', z.strictObject({ $comment: z.string().optional(), districts: z.array(DistrictSchema).min(1) }));
+const districts = lazyReference(
+  'districts.json',
+  z.strictObject({ $comment: z.string().optional(), municipality: z.string().regex(/^\d{4}$/), districts: z.array(DistrictSchema).min(1) }),
+);
 
 export const DISTRICTS: readonly District[] = Object.freeze(districts().districts);
+
+/** The municipality code (4 digits, `0180` Stockholm) of the city these districts belong to. */
+export const DISTRICTS_MUNICIPALITY: string = districts().municipality;
 
 export function districtExistsIn(d: District, year: number | null): boolean {
   if (year === null) return true;

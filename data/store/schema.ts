@@ -5,8 +5,11 @@
 // values by column *name* through it, so a column added by a later migration (ALTER TABLE … ADD COLUMN
 // puts it last) can never shift the values of the others.
 
+import { IDENTITY_TABLES } from './identity-schema.js';
+import { COMPARE_VIEWS_SQL } from './compare-views.js';
+
 /** Bump when the tables or views change, and add a step to `MIGRATIONS`. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP' | 'JSON';
 
@@ -149,7 +152,19 @@ export const REPAIRS: Table = {
 export const PARSED_TABLES = [GOALS, GOAL_SECTIONS, INDICATORS, ACTIVITIES, BUDGET_LINES, WARNINGS, REPAIRS].map((t) => t.name);
 /** Every table with a `document_id`, in the order a document's rows are written. */
 export const DOCUMENT_TABLES = ['documents', 'pages', ...PARSED_TABLES];
-export const ALL_TABLES: Table[] = [META, DOCUMENTS, PAGES, GOALS, GOAL_SECTIONS, INDICATORS, ACTIVITIES, BUDGET_LINES, WARNINGS, REPAIRS];
+export const ALL_TABLES: Table[] = [
+  META,
+  DOCUMENTS,
+  PAGES,
+  GOALS,
+  GOAL_SECTIONS,
+  INDICATORS,
+  ACTIVITIES,
+  BUDGET_LINES,
+  WARNINGS,
+  REPAIRS,
+  ...IDENTITY_TABLES,
+];
 
 export function tableByName(name: string): Table {
   const t = ALL_TABLES.find((x) => x.name === name);
@@ -186,14 +201,16 @@ levels AS (
   SELECT up.document_id, up.goal_id,
          arg_min(a.code,  up.depth) FILTER (WHERE a.level = 'kf_inriktningsmal') AS inriktningsmal_code,
          arg_min(a.title, up.depth) FILTER (WHERE a.level = 'kf_inriktningsmal') AS inriktningsmal,
+         arg_min(a.goal_id, up.depth) FILTER (WHERE a.level = 'kf_verksamhetsmal') AS kf_goal_id,
          arg_min(a.code,  up.depth) FILTER (WHERE a.level = 'kf_verksamhetsmal') AS kf_code,
          arg_min(a.title, up.depth) FILTER (WHERE a.level = 'kf_verksamhetsmal') AS kf_goal,
-         arg_min(a.title, up.depth) FILTER (WHERE a.level = 'namndmal') AS namndmal
+         arg_min(a.title, up.depth) FILTER (WHERE a.level = 'namndmal') AS namndmal,
+         arg_min(a.goal_id, up.depth) FILTER (WHERE a.level = 'kf_inriktningsmal') AS inriktningsmal_id
   FROM up JOIN goals a ON a.document_id = up.document_id AND a.goal_id = up.ancestor_id
   GROUP BY ALL
 )
 SELECT d.unit_name, d.unit_key, d.district, d.year,
-       l.inriktningsmal_code, l.inriktningsmal, l.kf_code, l.kf_goal, l.namndmal,
+       l.inriktningsmal_code, l.inriktningsmal, l.kf_code, l.kf_goal, l.namndmal, l.kf_goal_id, l.inriktningsmal_id,
        g.level, g.code, g.title, g.goal_id, g.parent_id, g.document_id, g.page, g.line
 FROM goals g
 JOIN documents d USING (document_id)
@@ -213,7 +230,7 @@ CREATE OR REPLACE VIEW v_budget AS
 SELECT d.unit_name, d.unit_key, d.district, d.year, b.budget_table, b.grp, b.label, b.amount_tkr,
        b.document_id, b.page, b.line
 FROM budget_lines b JOIN documents d USING (document_id);
-`;
+${COMPARE_VIEWS_SQL}`;
 
 /**
  * Steps that bring a database of schema version `from` to `from + 1`; run in order inside one transaction
@@ -228,4 +245,6 @@ export const MIGRATIONS: Record<number, string> = {
       ALTER TABLE documents ADD COLUMN IF NOT EXISTS repair_model VARCHAR;
       UPDATE documents SET clean = NOT EXISTS (SELECT 1 FROM pages p WHERE p.document_id = documents.document_id AND p.method = 'ocr')
                                AND NOT EXISTS (SELECT 1 FROM repairs r WHERE r.document_id = documents.document_id);`,
+  // version 3 had no identity tables: TABLES_SQL creates them empty and the next import or rebuild fills them
+  3: `SELECT 1;`,
 };

@@ -63,7 +63,7 @@ export class StoreError extends PlanError {
 }
 
 /** A value handed to the Appender; dates as 'YYYY-MM-DD', timestamps as Date. */
-type Cell = string | number | boolean | Date | null | undefined;
+export type Cell = string | number | boolean | Date | null | undefined;
 
 /** A DuckDB instance on a file, with DuckDB's lock and open errors told as StoreErrors. */
 export async function openDuckDB(path: string, shown: string, options?: Record<string, string>): Promise<DuckDBInstance> {
@@ -308,6 +308,16 @@ export class PlanStore {
       pages,
       warnings,
     };
+  }
+
+  /** Replaces whole tables (the derived identity tables) in one transaction: each is emptied, then appended. */
+  async replaceTables(tables: Record<string, Cell[][]>): Promise<void> {
+    await this.transaction(async () => {
+      for (const [table, rows] of Object.entries(tables)) {
+        await this.conn.run(`DELETE FROM ${tableByName(table).name}`);
+        await this.append(table, rows);
+      }
+    });
   }
 
   /** Runs SQL; values come back JSON-safe (integers within ±2^53 as numbers, larger ones and decimals beyond that as strings). */

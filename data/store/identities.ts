@@ -1,0 +1,151 @@
+// Recomputes the identity tables (identity-schema.ts) from the stored rows and the overrides file, as a
+// whole and in one transaction, after every import and rebuild. The matching is the identity layer's
+// (normalizers/identity); this file only reads rows out and writes decisions back, so the tables depend
+// on the set of documents and the overrides, never on the order anything was loaded in.
+import { DISTRICTS, DISTRICTS_MUNICIPALITY } from '../reference/districts.js';
+import { type GoalLevel, GoalLevel as GoalLevels } from '../../model/document.js';
+import { kfGoalFor, linkGoals, linkIndicators, type Overrides, resolveUnits, NO_OVERRIDES } from '../../normalizers/identity/index.js';
+import type { Cell, PlanStore } from './store.js';
+
+/** Placeholder municipality for documents whose municipality is not known (the identity layer needs a code). */
+const UNKNOWN_MUNICIPALITY = '0000';
+
+export interface IdentityCounts {
+  units: number;
+  indicators: number;
+  links: number;
+  kfGoals: number;
+  goalLinks: number;
+  /** overrides that named nothing in the store (a typo, or an indicator not imported yet) */
+  unusedOverrides: string[];
+}
+
+type Row = Record<string, unknown>;
+
+async function rows(store: PlanStore, sql: string): Promise<Row[]> {
+  const r = await store.query(sql);
+  return r.rows.map((cells) => Object.fromEntries(r.columns.map((c, k) => [c, cells[k]])));
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function municipalityOf(district: string | null): string | null {
+  return district !== null && DISTRICTS.some((d) => d.name === district) ? DISTRICTS_MUNICIPALITY : null;
+}
+
+export async function refreshIdentities(store: PlanStore, overrides: Overrides = NO_OVERRIDES): Promise<IdentityCounts> {
+  const docs = await rows(store, `SELECT document_id, unit_name, district, year FROM documents ORDER BY document_id`);
+  const municipality = new Map(docs.map((d) => [String(d.document_id), municipalityOf(str(d.district))]));
+
+  // units: a key per municipality; the table's key carries the municipality so keys are unique everywhere
+  const resolved = resolveUnits(
+    docs.map((d) => ({
+      documentId: String(d.document_id),
+      unitName: String(d.unit_name),
+      district: str(d.district),
+      year: num(d.year),
+      municipality: municipality.get(String(d.document_id)) ?? UNKNOWN_MUNICIPALITY,
+    })),
+    overrides,
+  );
+  const tableKey = (m: string, key: string) => `${m}:${key}`;
+  const known = (m: string) => (m === UNKNOWN_MUNICIPALITY ? null : m);
+  const years = (ids: string[]) => docs.filter((d) => ids.includes(String(d.document_id)) && d.year !== null).map((d) => Number(d.year));
+  const units: Cell[][] = resolved.units.map((u) => {
+    const ys = years(u.documentIds);
+    return [
+      tableKey(u.municipality, u.key),
+      known(u.municipality),
+      u.name,
+      JSON.stringify(u.names),
+      ys.length ? Math.min(...ys) : null,
+      ys.length ? Math.max(...ys) : null,
+      u.documentIds.length,
+    ];
+  });
+  const unitAliases: Cell[][] = resolved.aliases.map((a) => [a.alias, tableKey(a.municipality, a.key), known(a.municipality), a.reason]);
+  const unitDistricts: Cell[][] = resolved.units.flatMap((u) => u.districts.map((d) => [tableKey(u.municipality, u.key), d.year, d.district]));
+  const unitOfDoc = new Map<string, string>();
+  for (const d of docs) {
+    const id = String(d.document_id);
+    const m = municipality.get(id) ?? UNKNOWN_MUNICIPALITY;
+    unitOfDoc.set(id, tableKey(m, resolved.unitOf[id]));
+  }
+  const documentUnits: Cell[][] = docs.map((d) => [
+    String(d.document_id),
+    unitOfDoc.get(String(d.document_id))!,
+    municipality.get(String(d.document_id)) ?? null,
+  ]);
+
+  // indicators: canonical keys from the printed names of every document
+  const yearOf = new Map(docs.map((d) => [String(d.document_id), num(d.year)]));
+  const indicators = await rows(store, `SELECT document_id, indicator_id, name FROM indicators ORDER BY document_id, indicator_id`);
+  const links = linkIndicators(
+    indicators.map((i) => ({
+      documentId: String(i.document_id),
+      unitKey: unitOfDoc.get(String(i.document_id))!,
+      year: yearOf.get(String(i.document_id)) ?? null,
+      name: String(i.name),
+    })),
+    overrides,
+  );
+  const canonical: Cell[][] = links.indicators.map((c) => [c.key, c.name, JSON.stringify(c.names), c.units.length, c.documents, c.kolada_kpi_id]);
+  const indicatorKeys: Cell[][] = indicators.map((i) => [String(i.document_id), String(i.indicator_id), links.keyOf[String(i.name)]]);
+  const linkRows: Cell[][] = links.decisions.map((d) => [d.name_a, d.name_b, d.score, d.linked, d.blocked, d.same_indicator, d.reason]);
+
+  // KF goals: each council goal of a plan mapped onto its municipality's taxonomy, where there is one
+  const goals = await rows(store, `SELECT document_id, goal_id, level, code, title FROM goals ORDER BY document_id, goal_id`);
+  const kf: Cell[][] = [];
+  for (const g of goals) {
+    const id = String(g.document_id);
+    const m = municipality.get(id);
+    if (!m) continue;
+    const match = kfGoalFor({ level: GoalLevels.parse(g.level), code: str(g.code), title: String(g.title) }, yearOf.get(id) ?? null, m);
+    if (match) kf.push([id, String(g.goal_id), match.period, match.key, match.code, match.title, match.by, match.score]);
+  }
+
+  // a unit's own goals, followed from each plan to the next one of the same unit
+  const byDoc = new Map<string, { id: string; level: GoalLevel; title: string }[]>();
+  for (const g of goals) {
+    const list = byDoc.get(String(g.document_id)) ?? [];
+    list.push({ id: String(g.goal_id), level: GoalLevels.parse(g.level), title: String(g.title) });
+    byDoc.set(String(g.document_id), list);
+  }
+  const chain = new Map<string, { id: string; year: number }[]>();
+  for (const d of docs) {
+    if (d.year === null) continue;
+    const u = unitOfDoc.get(String(d.document_id))!;
+    chain.set(u, [...(chain.get(u) ?? []), { id: String(d.document_id), year: Number(d.year) }]);
+  }
+  const goalLinks: Cell[][] = [];
+  for (const [unit, plans] of [...chain.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    plans.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
+    for (let k = 1; k < plans.length; k++) {
+      const [prev, next] = [plans[k - 1], plans[k]];
+      for (const l of linkGoals(byDoc.get(prev.id) ?? [], byDoc.get(next.id) ?? [])) {
+        goalLinks.push([unit, l.level, l.kind, prev.id, l.prevId, l.prevTitle, next.id, l.nextId, l.nextTitle, l.score]);
+      }
+    }
+  }
+
+  await store.replaceTables({
+    units,
+    unit_aliases: unitAliases,
+    unit_districts: unitDistricts,
+    document_units: documentUnits,
+    canonical_indicators: canonical,
+    indicator_keys: indicatorKeys,
+    indicator_links: linkRows,
+    goal_kf: kf,
+    goal_links: goalLinks,
+  });
+  return {
+    units: units.length,
+    indicators: canonical.length,
+    links: linkRows.length,
+    kfGoals: kf.length,
+    goalLinks: goalLinks.length,
+    unusedOverrides: links.unusedOverrides,
+  };
+}
