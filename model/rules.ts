@@ -72,9 +72,15 @@ export const RULES = {
   'store-missing': rule('load', 'error', 'no such document in the database'),
   'store-no-database': rule('load', 'error', 'the --db file of a command that reads a database does not exist'),
   'store-refused': rule('load', 'error', 'plans sql was given something other than one read-only query'),
+  'diff-no-plan': rule('load', 'error', 'plans diff was given a plan the database does not hold, or one that names several'),
   'store-mismatch': rule('load', 'error', 'rows read back after a load differ from the rows written'),
   'store-input': rule('load', 'error', 'a document and its extraction come from different content'),
   internal: rule('load', 'error', 'an unexpected error (a bug): the message says where'),
+  // normalize: the layout stage (normalizers/lines; stage normalize, so a rebuild does not take its warnings for the extraction's)
+  'reading-order-guessed': rule('normalize', 'warning', 'a page was read as text columns with lines across them: the reading order is a guess'),
+  'page-furniture': rule('normalize', 'warning', 'running headers or footers (found by repetition across pages) were set aside from the text'),
+  'heading-looks-cut': rule('normalize', 'warning', 'a heading seems to go on past its line or to stop short; it was joined or left as printed'),
+  'hyphen-joined': rule('normalize', 'warning', 'words hyphenated at line ends were joined where the joined word is a word'),
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `plans`: import plan documents into DuckDB, print the model of one file, query the database.
 import { existsSync, readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { dirname, join, resolve } from 'node:path';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 // Only what every command needs is imported here; each command loads its own stages when it runs
 // (DuckDB, pdf.js, tesseract, hunspell are heavy: `plans --version` should not pay for them).
@@ -130,23 +131,35 @@ program
   .addOption(positive('--max-pages <n>', 'refuse PDFs with more pages than this', DEFAULT_LIMITS.maxPages))
   .addOption(positive('--timeout-s <n>', 'give up on a document after this many seconds of extracting, or of reading', DEFAULT_TIMEOUT_S))
   .addOption(positive('--threads <n>', 'worker threads reading documents (default: one per core)'))
-  .action(async (paths: string[], opts: { db: string; ocr: OcrMode; maxFileMb: number; maxPages: number; timeoutS: number; threads?: number }) => {
-    const { files, skipped } = await collectInputs(paths);
-    skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
-    const interrupt = gracefulInterrupt();
-    const run = { ocr: opts.ocr, limits: { maxFileMb: opts.maxFileMb, maxPages: opts.maxPages }, timeoutS: opts.timeoutS, threads: opts.threads };
-    const { importFiles } = await runModule();
-    const outcomes = await withStore(opts.db, (s) => importFiles(s, files, progress(), { ...run, signal: interrupt.signal }));
-    interrupt.dispose();
-    const all = [...skipped, ...outcomes];
-    process.stderr.write(`${summary(all)}\n`);
-    process.exitCode = all.some((o) => o.status === 'failed') ? 2 : 0;
-    if (interrupt.signal.aborted) {
-      const left = files.length - outcomes.length;
-      process.stderr.write(`interrupted: ${left} file${left === 1 ? '' : 's'} not imported; run the same command again to resume\n`);
-      process.exitCode = 130;
-    }
-  });
+  .option('--overrides <file>', 'identity overrides an analyst edits (default: plans-overrides.json beside the database, if there is one)')
+  .action(
+    async (
+      paths: string[],
+      opts: { db: string; ocr: OcrMode; maxFileMb: number; maxPages: number; timeoutS: number; threads?: number; overrides?: string },
+    ) => {
+      const { files, skipped } = await collectInputs(paths);
+      skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
+      const interrupt = gracefulInterrupt();
+      const run = {
+        ocr: opts.ocr,
+        limits: { maxFileMb: opts.maxFileMb, maxPages: opts.maxPages },
+        timeoutS: opts.timeoutS,
+        threads: opts.threads,
+        overrides: await overridesFor(opts.db, opts.overrides),
+      };
+      const { importFiles } = await runModule();
+      const outcomes = await withStore(opts.db, (s) => importFiles(s, files, progress(), { ...run, signal: interrupt.signal }));
+      interrupt.dispose();
+      const all = [...skipped, ...outcomes];
+      process.stderr.write(`${summary(all)}\n`);
+      process.exitCode = all.some((o) => o.status === 'failed') ? 2 : 0;
+      if (interrupt.signal.aborted) {
+        const left = files.length - outcomes.length;
+        process.stderr.write(`interrupted: ${left} file${left === 1 ? '' : 's'} not imported; run the same command again to resume\n`);
+        process.exitCode = 130;
+      }
+    },
+  );
 
 program
   .command('extract')
@@ -219,13 +232,88 @@ program
   .command('rebuild')
   .description('re-run parse → normalise → load for every stored document from its stored pages (no re-extraction, no OCR)')
   .requiredOption('--db <file>', 'DuckDB database file')
-  .action(async (opts: { db: string }) => {
+  .option('--overrides <file>', 'identity overrides (default: plans-overrides.json beside the database, if there is one)')
+  .action(async (opts: { db: string; overrides?: string }) => {
     const [{ rebuildAll }, { mustExist }] = await Promise.all([runModule(), store()]);
     mustExist(opts.db);
-    const outcomes = await withStore(opts.db, (s) => rebuildAll(s, progress()));
+    const overrides = await overridesFor(opts.db, opts.overrides);
+    const outcomes = await withStore(opts.db, (s) => rebuildAll(s, progress(), { overrides }));
     process.stderr.write(`${summary(outcomes)}\n`);
     process.exitCode = outcomes.some((o) => o.status === 'failed') ? 2 : 0;
   });
+
+const REPORTS = ['trends', 'coverage', 'changes', 'budget', 'links', 'html', 'all'] as const;
+
+program
+  .command('report')
+  .description(
+    'write comparison reports across years and units into a folder: CSV files (trends, coverage, changes, budget, links)\n' +
+      'for Swedish Excel by default, or one self-contained HTML report (html); all writes every one',
+  )
+  .addArgument(new Argument('<kind>', 'which report').choices(REPORTS))
+  .requiredOption('--db <file>', 'DuckDB database file')
+  .requiredOption('--out <dir>', 'folder to write into (created if missing)')
+  .option('--unit <unit>', 'only this unit: its key (0180:…) or part of its name')
+  .addOption(positive('--from <year>', 'only plans of this year or later'))
+  .addOption(positive('--to <year>', 'only plans of this year or earlier'))
+  .addOption(
+    new Option('--csv-dialect <dialect>', 'sv: UTF-8 with BOM, ; and decimal comma (Swedish Excel); rfc: comma and decimal point')
+      .choices(['sv', 'rfc'])
+      .default('sv'),
+  )
+  .action(
+    async (
+      kind: (typeof REPORTS)[number],
+      opts: { db: string; out: string; unit?: string; from?: number; to?: number; csvDialect: 'sv' | 'rfc' },
+    ) => {
+      const [{ ReadOnlyStore }, { CSV_REPORTS, writeCsvReport }, { queryReportData }, { writeHtmlReport }] = await Promise.all([
+        import('../data/store/read-only.js'),
+        import('../reports/compare-report.js'),
+        import('../reports/html-report-data.js'),
+        import('../reports/html.js'),
+      ]);
+      const db = await ReadOnlyStore.open(opts.db);
+      const filter = { unit: opts.unit, from: opts.from, to: opts.to };
+      const written: string[] = [];
+      try {
+        for (const k of CSV_REPORTS)
+          if (kind === k || kind === 'all') written.push(...(await writeCsvReport(db, k, opts.out, filter, opts.csvDialect)));
+        if (kind === 'html' || kind === 'all') written.push(writeHtmlReport(opts.out, await queryReportData(db, resolve(opts.db), filter)));
+      } finally {
+        db.close();
+      }
+      for (const w of written) process.stdout.write(`${w}\n`);
+    },
+  );
+
+program
+  .command('diff')
+  .description(
+    'what changed between two plans: goals added, dropped or reworded; indicators added, dropped, renamed or with a moved target; KF goals',
+  )
+  .argument('<a>', 'the older plan: its path, document id (or a prefix of 8 or more characters) or UNIT@YEAR')
+  .argument('<b>', 'the newer plan, named the same ways')
+  .requiredOption('--db <file>', 'DuckDB database file')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (a: string, b: string, opts: { db: string; format: 'text' | 'json' }) => {
+    const [{ ReadOnlyStore }, { diffPlans, findPlan, formatDiff }] = await Promise.all([
+      import('../data/store/read-only.js'),
+      import('../reports/diff.js'),
+    ]);
+    const db = await ReadOnlyStore.open(opts.db);
+    try {
+      const diff = await diffPlans(db, await findPlan(db, a), await findPlan(db, b));
+      process.stdout.write(opts.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff));
+    } finally {
+      db.close();
+    }
+  });
+
+/** The overrides file: the one named, or plans-overrides.json beside the database when it exists. */
+async function overridesFor(db: string, file: string | undefined) {
+  const { DEFAULT_OVERRIDES_FILE, readOverrides } = await import('../normalizers/identity/overrides.js');
+  return file ? readOverrides(file) : readOverrides(join(dirname(resolve(db)), DEFAULT_OVERRIDES_FILE), { optional: true });
+}
 
 // `plans repair … | head`: a reader that has seen enough is not an error
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -237,5 +325,5 @@ program.parseAsync().catch((e: unknown) => {
   const msg = e instanceof PlanError ? e.message : (e as Error).message;
   process.stderr.write(`plans: ${msg}\n`);
   // the command was asked something it does not do, as opposed to failing at what it does
-  process.exitCode = e instanceof PlanError && (e.rule === 'store-no-database' || e.rule === 'store-refused') ? 2 : 1;
+  process.exitCode = e instanceof PlanError && (e.rule === 'store-no-database' || e.rule === 'store-refused' || e.rule === 'diff-no-plan') ? 2 : 1;
 });

@@ -30,7 +30,8 @@ export class ReadOnlyStore {
     return new ReadOnlyStore(instance, await instance.connect());
   }
 
-  async query(sql: string): Promise<QueryResult> {
+  /** `params` fill `$1`, `$2`, … (values, never SQL text). */
+  async query(sql: string, params: Array<string | number | boolean | null> = []): Promise<QueryResult> {
     const statements = await this.conn.extractStatements(sql).catch((e: Error) => {
       throw new StoreError(e.message.split('\n')[0], 'refused');
     });
@@ -44,6 +45,7 @@ export class ReadOnlyStore {
         'refused',
       );
     }
+    if (params.length) prepared.bind(params);
     const r = await prepared.runAndReadAll().catch(permission);
     return { columns: r.deduplicatedColumnNames(), rows: jsonRows(r) };
   }
