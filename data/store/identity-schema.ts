@@ -2,9 +2,7 @@
 // They are derived, never edited: `plans import` and `plans rebuild` recompute them as a whole from the
 // stored rows and the overrides file (data/store/identities.ts), so they depend only on the set of
 // documents. SCHEMA.md documents each column; the comparison views (compare-views.ts) read them.
-import type { Column, ColumnType, Table } from './schema.js';
-
-const col = (name: string, type: ColumnType, notNull = false): Column => ({ name, type, notNull });
+import { col, type Table } from './table.js';
 
 export const UNITS: Table = {
   name: 'units',

@@ -6,26 +6,14 @@
 // puts it last) can never shift the values of the others.
 
 import { IDENTITY_TABLES } from './identity-schema.js';
+import { type Column, col, type Table } from './table.js';
+
+export type { Column, ColumnType, Table } from './table.js';
 import { COMPARE_VIEWS_SQL } from './compare-views.js';
 
 /** Bump when the tables or views change, and add a step to `MIGRATIONS`. */
 export const SCHEMA_VERSION = 4;
 
-export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP' | 'JSON';
-
-export interface Column {
-  name: string;
-  type: ColumnType;
-  notNull?: boolean;
-}
-
-export interface Table {
-  name: string;
-  columns: Column[];
-  primaryKey?: string[];
-}
-
-const col = (name: string, type: ColumnType, notNull = false): Column => ({ name, type, notNull });
 const docId = col('document_id', 'VARCHAR', true);
 const pageLine = (notNull: boolean): Column[] => [col('page', 'INTEGER', notNull), col('line', 'INTEGER', notNull)];
 const target = (prefix: string): Column[] => [

@@ -8,36 +8,23 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
 import { fold } from '../fold.js';
+import { identityWords } from '../../data/reference/identity-words.js';
 
-/** Swedish function words: they carry no identity (a rewording adds or drops them freely). */
-const STOPWORDS = new Set(
-  (
-    'och i av att som de den det dem en ett för med till på om från är har hos inom sin sina sitt sig vid där vilka vilket vilken ' +
-    'under över efter genom mot samt så de dess deras vara varit blir bli ska skall kan the per'
-  )
-    .split(' ')
-    .map(fold),
-);
+const WORDS = identityWords();
+
+/** Swedish function words (data/reference/identity-words.json): they carry no identity (a rewording adds or drops them freely). */
+const STOPWORDS = new Set(WORDS.stopwords.map(fold));
 
 /**
  * Words that change what is measured, not how it is said: present on one side only (or different on
  * each side) they block a link. Keys are folded words; values the group reported in the reason.
  */
-const SCOPE_WORDS: Record<string, string> = {
-  inte: 'negation',
-  ej: 'negation',
-  icke: 'negation',
-  kvinnor: 'gender',
-  kvinna: 'gender',
-  man: 'gender',
-  flickor: 'gender',
-  pojkar: 'gender',
-  barn: 'age',
-  unga: 'age',
-  ungdomar: 'age',
-  vuxna: 'age',
-  aldre: 'age',
-};
+const SCOPE_WORDS: Record<string, string> = Object.fromEntries(
+  Object.entries(WORDS.scope).flatMap(([group, list]) => list.map((w) => [fold(w), group])),
+);
+
+/** Folded word → the word its synonym group is compared as (the group's first). */
+const SYNONYM_OF = new Map(WORDS.synonyms.flatMap((group) => group.map((w) => [fold(w), group[0]] as const)));
 
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const TOKEN = /\p{L}+|\d+(?:[.,]\d+)?(?:-\d+(?:[.,]\d+)?)?/gu;
@@ -98,7 +85,7 @@ function contentStems(text: string): string[] {
     if (/^\d/.test(t)) continue;
     const f = fold(t);
     if (STOPWORDS.has(f) || SCOPE_WORDS[f]) continue;
-    const stem = stemWord(t);
+    const stem = stemWord(SYNONYM_OF.get(f) ?? t);
     if (!out.includes(stem)) out.push(stem);
   }
   return out;
