@@ -17,6 +17,11 @@ export interface Indicator {
   /** The city council's target (`KF:s årsmål`); '' leaves the cell empty. */
   kfTarget: string;
   periodicity: 'År' | 'Tertial';
+  /**
+   * Ground truth for the identity tests: the name this indicator is printed under in another year when
+   * this year's name is a rewording of it (the same indicator). Absent: the name is its own identity.
+   */
+  same?: string;
 }
 
 export interface Activity {

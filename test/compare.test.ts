@@ -1,13 +1,14 @@
 // Comparison across years and units (issue 15) through the store: the identity tables recomputed after
 // an import, the comparison views on the seeds, overrides winning over the matcher and surviving a
 // rebuild, and SCHEMA.md naming every column of every view.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanStore } from '../data/store/store.js';
 import { parseOverrides } from '../normalizers/identity/index.js';
 import { importFiles, rebuildAll } from '../pipeline/run.js';
+import { fileNameOf, formatOf, PLANS, renderAs } from '../sample/generate.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plans-compare-'));
@@ -105,4 +106,51 @@ describe.skipIf(!haveSeeds)('identities and comparison views on the seeds', () =
       expect(missing, view).toEqual([]);
     }
   });
+});
+
+describe('identities on the sample corpus, against its planted ground truth', () => {
+  let sample: PlanStore;
+  afterAll(() => sample?.close());
+
+  it('finds every planted rewording and merges no planted distinct pair (precision and recall)', async () => {
+    const out = join(dir, 'sample');
+    const files: string[] = [];
+    for (const p of PLANS.filter((p) => formatOf(p) !== 'scan')) {
+      const to = join(out, fileNameOf(p));
+      mkdirSync(dirname(to), { recursive: true });
+      writeFileSync(to, await renderAs(p, formatOf(p)));
+      files.push(to);
+    }
+    sample = await PlanStore.open(join(dir, 'sample.duckdb'));
+    await importFiles(sample, files);
+    const r = await sample.query(`SELECT DISTINCT printed_name, indicator_key FROM indicator_trends`);
+    const keyOf = new Map(r.rows.map(([name, key]) => [String(name), String(key)]));
+    // the truth: a name is its own identity unless the plan says it rewords another
+    const truth = new Map<string, string>();
+    for (const p of PLANS.filter((p) => formatOf(p) !== 'scan')) {
+      for (const d of p.directions) for (const g of d.goals) for (const i of g.indicators) truth.set(i.name, i.same ?? i.name);
+    }
+    const names = [...truth.keys()].filter((n) => keyOf.has(n)).sort();
+    expect(names.length, 'indicators of the model found in the store by name').toBeGreaterThan(truth.size * 0.9);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    const missed: string[] = [];
+    for (let a = 0; a < names.length; a++) {
+      for (let b = a + 1; b < names.length; b++) {
+        const planted = truth.get(names[a]) === truth.get(names[b]);
+        const linked = keyOf.get(names[a]) === keyOf.get(names[b]);
+        if (planted && linked) tp++;
+        else if (linked) fp++, missed.push(`merged: ${names[a]} / ${names[b]}`);
+        else if (planted) fn++, missed.push(`not linked: ${names[a]} / ${names[b]}`);
+      }
+    }
+    const precision = tp / (tp + fp || 1);
+    const recall = tp / (tp + fn || 1);
+    console.log(
+      `sample corpus indicator links: ${tp} planted pairs found, ${fp} wrongly merged, ${fn} missed — precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
+    expect(tp).toBeGreaterThanOrEqual(5);
+    expect(missed).toEqual([]);
+  }, 120_000);
 });

@@ -41,7 +41,9 @@ export const bestallareVuxna: UnitSpec = {
       {
         kf: 'care',
         indicators: [
-          ind(y === 2022 ? 'Andel brukare som är nöjda med sin insats' : 'Andel brukare som är nöjd med insatsen', '85 %', '90 %'),
+          y === 2022
+            ? ind('Andel brukare som är nöjda med sin insats', '85 %', '90 %')
+            : { ...ind('Andel brukare som är nöjd med insatsen', '85 %', '90 %'), same: 'Andel brukare som är nöjda med sin insats' },
           ind('Andel utredningar som är klara inom fyra månader från ansökan', y === 2024 ? '92 %' : '90 %', '', 'Tertial'),
           ind(
             'Andel personer som upplever att de fått en förbättrad situation efter kontakt med socialtjänsten',

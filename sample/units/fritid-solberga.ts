@@ -96,8 +96,11 @@ export const fritidSolberga: UnitSpec = {
                 ind('Andel unga som upplever att de kan påverka verksamheten på fritidsgården', '70 %', ''),
               ]
             : [
-                ind('Antal platser för feriejobb för ungdomar', '', '', 'Tertial'),
-                ind('Andel unga som upplever att de kan påverka fritidsgårdens verksamhet', y === 2023 ? '75 %' : '78 %', ''),
+                { ...ind('Antal erbjudna platser för feriejobb', '', '', 'Tertial'), same: 'Antal platser för feriejobb' },
+                {
+                  ...ind('Andel unga som upplever att de kan påverka fritidsgårdens verksamhet', y === 2023 ? '75 %' : '78 %', ''),
+                  same: 'Andel unga som upplever att de kan påverka verksamheten på fritidsgården',
+                },
               ],
         board: true,
         unitGoals: [influenceGoal(y), girlsGoal(y)],
@@ -105,11 +108,15 @@ export const fritidSolberga: UnitSpec = {
       {
         kf: 'culture',
         indicators: [
-          ind(
-            y === 2024 ? 'Antal besökare på fritidsgården per vecka' : 'Antal besök på fritidsgården per vecka',
-            { 2022: '350', 2023: '380', 2024: '400' }[y] ?? '350',
-            '',
-          ),
+          {
+            ...ind(
+              y === 2024 ? 'Antal besökare på fritidsgården per vecka' : 'Antal besök på fritidsgården per vecka',
+              { 2022: '350', 2023: '380', 2024: '400' }[y] ?? '350',
+              '',
+            ),
+            // the 2024 plan rewords the indicator of the years before
+            ...(y === 2024 ? { same: 'Antal besök på fritidsgården per vecka' } : {}),
+          },
           ind('Andel flickor bland besökarna', '40 %', 'öka'),
         ],
         board: true,

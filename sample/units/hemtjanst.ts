@@ -20,7 +20,7 @@ function careIndicators(y: number): Indicator[] {
     ];
   if (y === 2023)
     return [
-      ind('Andel brukare som är nöjd med insatsen', '90 %', '90 %'),
+      { ...ind('Andel brukare som är nöjd med insatsen', '90 %', '90 %'), same: 'Andel brukare som är nöjda med sin insats' },
       ind('Andel brukare i hemtjänsten som upplever att de kan påverka vid vilka tider de får hjälp', '82 %', 'öka'),
       ind('Antal olika medarbetare som en brukare med hemtjänst möter under en fjortondagarsperiod', '11', BY_NAMND),
       ind('Andel brukare som upplever att personalen tar hänsyn till deras åsikter och önskemål', '', 'öka'),
@@ -29,10 +29,16 @@ function careIndicators(y: number): Indicator[] {
       ind('Andel avvikelser inom hemtjänsten som har åtgärdats inom en månad', '', '', 'Tertial'),
     ];
   return [
-    ind('Andel brukare som är nöjd med insatsen', '92 %', '90 %'),
-    ind('Andel brukare i hemtjänsten som kan påverka vid vilka tider de får hjälp', '85 %', 'öka'),
+    { ...ind('Andel brukare som är nöjd med insatsen', '92 %', '90 %'), same: 'Andel brukare som är nöjda med sin insats' },
+    {
+      ...ind('Andel brukare i hemtjänsten som kan påverka vid vilka tider de får hjälp', '85 %', 'öka'),
+      same: 'Andel brukare i hemtjänsten som upplever att de kan påverka vid vilka tider de får hjälp',
+    },
     ind('Antal olika medarbetare som en brukare med hemtjänst möter under en fjortondagarsperiod', '10', 'minska'),
-    ind('Andel brukare som känner sig trygga med att bo hemma med hjälp av hemtjänsten', '90 %', '85 %'),
+    {
+      ...ind('Andel brukare som känner sig trygga med att bo hemma med hjälp av hemtjänsten', '90 %', '85 %'),
+      same: 'Andel brukare som känner sig trygga med att bo hemma med stöd från hemtjänsten',
+    },
   ];
 }
 
