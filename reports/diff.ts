@@ -135,7 +135,7 @@ export async function diffPlans(db: ReadOnlyStore, from: PlanRef, to: PlanRef): 
   // KF goals the plan works towards (canonical keys): taken up or left
   const kf = await objects(
     db,
-    `WITH k AS (SELECT k.document_id, k.kf_goal_key, g.level, min(k.kf_code || ' ' || k.kf_title) AS title, min(g.page) AS page
+    `WITH k AS (SELECT k.document_id, k.kf_goal_key, g.level, min(coalesce(k.kf_code || ' ', '') || k.kf_title) AS title, min(g.page) AS page
                 FROM goal_kf k JOIN goals g ON g.document_id = k.document_id AND g.goal_id = k.goal_id
                 WHERE k.document_id IN ($1, $2) GROUP BY ALL)
      SELECT a.title AS before, b.title AS after, coalesce(a.level, b.level) AS level, a.page AS before_page, b.page AS after_page

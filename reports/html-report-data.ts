@@ -17,7 +17,7 @@ WITH t AS (SELECT * FROM indicator_trends WHERE ${WHERE}),
 trends AS (
   SELECT unit_key, indicator_key,
          {indicatorKey: indicator_key, indicatorName: any_value(indicator_name),
-          kfGoal: max(kf_code || ' ' || kf_title),
+          kfGoal: max(coalesce(kf_code || ' ', '') || kf_title),
           valueUnit: max(CASE WHEN unit_target_kind = 'percent' OR kf_target_kind = 'percent' THEN '%' END),
           points: list({year: year, unitTargetValue: unit_target_value, kfTargetValue: kf_target_value,
                         unitTargetRaw: unit_target_raw, kfTargetRaw: kf_target_raw, documentId: document_id, page: page}
@@ -25,7 +25,7 @@ trends AS (
   FROM t GROUP BY unit_key, indicator_key
 ),
 coverage AS (
-  SELECT unit_key, list({year: year, kfGoalKey: kf_goal_key, kfGoal: kf_code || ' ' || kf_title, namndmal: namndmal,
+  SELECT unit_key, list({year: year, kfGoalKey: kf_goal_key, kfGoal: coalesce(kf_code || ' ', '') || kf_title, namndmal: namndmal,
                          enhetsmal: enhetsmal, indicators: indicators, activities: activities, documentId: document_id, page: page}
                         ORDER BY year, kf_code) AS rows
   FROM goal_coverage WHERE kf_level = 'kf_verksamhetsmal' AND ${WHERE} GROUP BY unit_key

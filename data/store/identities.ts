@@ -6,6 +6,7 @@ import { DISTRICTS, DISTRICTS_MUNICIPALITY } from '../reference/districts.js';
 import { type GoalLevel, GoalLevel as GoalLevels } from '../../model/document.js';
 import { kfGoalFor, linkGoals, linkIndicators, type Overrides, resolveUnits, NO_OVERRIDES } from '../../normalizers/identity/index.js';
 import type { Cell, PlanStore } from './store.js';
+import { fold, slug } from '../../normalizers/fold.js';
 
 /** Placeholder municipality for documents whose municipality is not known (the identity layer needs a code). */
 const UNKNOWN_MUNICIPALITY = '0000';
@@ -99,10 +100,24 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
   const kf: Cell[][] = [];
   for (const g of goals) {
     const id = String(g.document_id);
+    const level = GoalLevels.parse(g.level);
+    if (level !== 'kf_inriktningsmal' && level !== 'kf_verksamhetsmal') continue;
     const m = municipality.get(id);
-    if (!m) continue;
-    const match = kfGoalFor({ level: GoalLevels.parse(g.level), code: str(g.code), title: String(g.title) }, yearOf.get(id) ?? null, m);
+    const match = m ? kfGoalFor({ level, code: str(g.code), title: String(g.title) }, yearOf.get(id) ?? null, m) : null;
     if (match) kf.push([id, String(g.goal_id), match.period, match.key, match.code, match.title, match.by, match.score]);
+    // no taxonomy entry (another municipality, a goal not gathered yet): the goal's own title is its key,
+    // so plans that print the same council goal still line up, whatever its number
+    else
+      kf.push([
+        id,
+        String(g.goal_id),
+        null,
+        `${m ?? UNKNOWN_MUNICIPALITY}:${level === 'kf_inriktningsmal' ? 'i' : 'v'}:${slug(fold(String(g.title)))}`,
+        str(g.code),
+        String(g.title),
+        'own title',
+        1,
+      ]);
   }
 
   // a unit's own goals, followed from each plan to the next one of the same unit

@@ -70,9 +70,9 @@ export const GOAL_KF: Table = {
   columns: [
     col('document_id', 'VARCHAR', true),
     col('goal_id', 'VARCHAR', true),
-    col('period', 'VARCHAR', true),
+    col('period', 'VARCHAR'),
     col('kf_goal_key', 'VARCHAR', true),
-    col('kf_code', 'VARCHAR', true),
+    col('kf_code', 'VARCHAR'),
     col('kf_title', 'VARCHAR', true),
     col('matched_by', 'VARCHAR', true),
     col('score', 'DOUBLE', true),
