@@ -14,6 +14,8 @@ import { allStems, analyseName, cmp, round3, tokenSimilarity } from './names.js'
 
 export const TITLE_MIN = 0.6;
 export const OTHER_PERIOD_MIN = 0.85;
+/** a code match counts only when the title is at least this similar to the entry's */
+export const CODE_TITLE_MIN = 0.4;
 
 export interface KfGoalQuery {
   level: GoalLevel;
@@ -73,6 +75,8 @@ export function kfGoalFor(
   const elsewhere = scored.find((m) => m.period !== own);
   if (elsewhere && elsewhere.score >= OTHER_PERIOD_MIN) return match(elsewhere, 'title');
   const code = goal.code?.replace(/\.$/, '');
-  const byCode = code ? scored.find((m) => m.period === own && m.goal.code === code) : undefined;
+  // the code alone is not enough (codes are renumbered, and another municipality's goals share them): the
+  // title must still resemble the entry, as a damaged one does (measured: damaged 0.4–0.6, unrelated ≤ 0.37)
+  const byCode = code ? scored.find((m) => m.period === own && m.goal.code === code && m.score >= CODE_TITLE_MIN) : undefined;
   return byCode ? match(byCode, 'code') : null;
 }
