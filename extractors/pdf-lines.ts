@@ -28,14 +28,20 @@ export const UNIFORM_MIN_GAPS = 3;
 export const UNIFORM_RATIO = 1.5;
 export const PROSE_MAX_GAP = 2;
 
-interface Row {
+/** One visual row: items on (nearly) one baseline, in the order they arrived. */
+export interface Row {
   y: number;
   size: number;
   items: TextItem[];
 }
 
 export function pageToLines(page: ExtractedPage): DocLine[] {
-  const items = (page.items ?? []).filter((i) => i.str.trim() !== '');
+  return rowsOf(page.items ?? []).map((r, i) => rowToLine(page, r, i + 1));
+}
+
+/** Groups items into visual rows, top to bottom (empty items dropped). */
+export function rowsOf(all: TextItem[]): Row[] {
+  const items = all.filter((i) => i.str.trim() !== '');
   if (items.length === 0) return [];
   const byY = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
 
@@ -56,11 +62,13 @@ export function pageToLines(page: ExtractedPage): DocLine[] {
       target.size = Math.max(target.size, size);
     } else rows.push({ y: it.y, size, items: [it] });
   }
+  return rows;
+}
 
-  return rows.map((r, i) => {
-    const items = dedupe([...r.items].sort((a, b) => a.x - b.x));
-    return { ...buildLine(page.page, i + 1, items), method: page.method };
-  });
+/** A row as a reading line (cells, words, bold), numbered `lineNum` on its page. */
+export function rowToLine(page: Pick<ExtractedPage, 'page' | 'method'>, row: Row, lineNum: number): DocLine {
+  const items = dedupe([...row.items].sort((a, b) => a.x - b.x));
+  return { ...buildLine(page.page, lineNum, items), method: page.method };
 }
 
 /** `items` sorted by x, duplicates dropped */

@@ -1,9 +1,10 @@
 // Pages → lines. Text dumps keep their spacing (it is all that is left of the table columns);
 // markdown loses its markup but keeps heading depth and tab-separated cells; PDF pages are rebuilt
 // from positioned text items.
-import type { DocLine, ExtractedPage, Extraction, SourceFormat } from '../../model/document.js';
+import type { DocLine, ExtractedPage, Extraction, Message, SourceFormat } from '../../model/document.js';
 import { type Lines, handOff, Lines as LinesShape } from '../../model/stages.js';
-import { pageToLines } from '../../extractors/pdf-lines.js';
+import type { WordCheck } from './hyphenation.js';
+import { layOutPdfPages } from './layout.js';
 
 /** Pseudo-width of one tab-separated column, so tab cells look like positioned cells. */
 const TAB_COLUMN = 100;
@@ -12,11 +13,14 @@ const STRAY_GLYPHS = /^[\s♀♂•▪■□☐✓✔]*(?=\S)/u;
 /**
  * The lines stage: Extraction → Lines. `verbatim` keeps a text file's lines exactly as they are (no
  * markdown read, no trailing spaces dropped), for `plans repair`, whose output must diff against the file.
+ * `lexicon` (the repair stage's hunspell lexicon) lets the layout join words hyphenated at line ends.
  */
-export function layOut(extraction: Extraction, opts: { verbatim?: boolean } = {}): Lines {
+export function layOut(extraction: Extraction, opts: { verbatim?: boolean; lexicon?: WordCheck } = {}): Lines {
   const { source, pages, warnings } = extraction;
-  const lines = opts.verbatim && (source.format === 'txt' || source.format === 'md') ? verbatimLines(pages) : pagesToLines(pages, source.format);
-  return handOff(LinesShape, { source, warnings, lines }, 'lines');
+  if (opts.verbatim && (source.format === 'txt' || source.format === 'md'))
+    return handOff(LinesShape, { source, warnings, lines: verbatimLines(pages) }, 'lines');
+  const laid = pagesToLaidLines(pages, source.format, opts.lexicon);
+  return handOff(LinesShape, { source, warnings: [...warnings, ...laid.warnings], lines: laid.lines }, 'lines');
 }
 
 function verbatimLines(pages: ExtractedPage[]): DocLine[] {
@@ -30,15 +34,22 @@ function verbatimLines(pages: ExtractedPage[]): DocLine[] {
 }
 
 export function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocLine[] {
+  return pagesToLaidLines(pages, format).lines;
+}
+
+/** Lines of every page, and the layout stage's warnings (reading order guessed, furniture, cut headings). */
+function pagesToLaidLines(pages: ExtractedPage[], format: SourceFormat, lexicon?: WordCheck): { lines: DocLine[]; warnings: Message[] } {
+  // positioned items (PDF text layer, OCR) go through the layout stage; text pages keep their file lines
+  const positioned = pages.filter((p) => p.items);
+  const laid = layOutPdfPages(positioned, lexicon);
   const out: DocLine[] = [];
   let offset = 0;
   for (const page of pages) {
-    // positioned items (PDF text layer, OCR) give lines with cells; text pages keep their file lines
-    if (page.items) out.push(...pageToLines(page));
+    if (page.items) out.push(...(laid.lines.get(page.page) ?? []));
     else out.push(...textPageLines(page, format === 'pdf' || format === 'image' ? 0 : offset, format));
     offset += page.text.split('\n').length;
   }
-  return out;
+  return { lines: out, warnings: laid.warnings };
 }
 
 /** Lines of a text page; `offset` is the number of file lines on earlier pages. */

@@ -1,0 +1,199 @@
+// Reading order of a page from its geometry: text columns found from a whitespace gap that runs down
+// the page (a gutter), in the manner of a recursive XY-cut. Rows are first grouped by baseline; each row
+// covers the x ranges of its words (spaces bridged). An x band that few rows cover and that has text
+// on both sides is a gutter candidate. Rows that cross it (a running header, a heading over both
+// columns, a footer) cut the page into horizontal bands; in each band the left column is read before
+// the right one, and each column is cut again the same way (three columns, a column holding two).
+//
+// Table columns are gutters too, geometrically. What tells them apart is what stands on each side:
+// a text column holds prose (rows of several words), a table's value columns hold `85 %`, `År`,
+// `2023-01-01`. A cut is made only when both sides hold prose rows.
+import type { TextItem } from '../../model/document.js';
+import { type Row, rowsOf } from '../../extractors/pdf-lines.js';
+
+/** narrowest gutter, in points */
+const MIN_GUTTER = 6;
+/** gaps between the items of one row narrower than this many em are bridged (word spaces, kerning) */
+const BRIDGE_EM = 0.5;
+/** a gutter may be crossed by at most this share of the rows (furniture, spanning headings) */
+const MAX_CROSS_SHARE = 0.15;
+/** each side needs this many prose rows, and this share of its rows */
+const MIN_PROSE_ROWS = 4;
+const MIN_PROSE_SHARE = 0.4;
+/** each side is at least this share of the region's width */
+const MIN_SIDE_SHARE = 0.22;
+const MAX_DEPTH = 3;
+
+export interface ColumnLayout {
+  /** the page's rows in reading order */
+  rows: Row[];
+  /** number of column cuts made (0: the page was read top to bottom) */
+  cuts: number;
+  /** rows that cross a gutter between column bands (not at the page's top or bottom) */
+  spanning: number;
+}
+
+const right = (i: TextItem) => i.x + i.width;
+const WORD = /\p{L}{3,}/gu;
+
+function isProse(r: Row): boolean {
+  return (
+    (r.items
+      .map((i) => i.str)
+      .join(' ')
+      .match(WORD)?.length ?? 0) >= 3
+  );
+}
+
+/** x spans a row covers, its items' gaps narrower than BRIDGE_EM bridged */
+function spans(r: Row): Array<[number, number]> {
+  const items = [...r.items].sort((a, b) => a.x - b.x);
+  const out: Array<[number, number]> = [];
+  for (const it of items) {
+    const last = out[out.length - 1];
+    if (last && it.x - last[1] <= BRIDGE_EM * (it.fontSize || 10)) last[1] = Math.max(last[1], right(it));
+    else out.push([it.x, right(it)]);
+  }
+  return out;
+}
+
+interface Cut {
+  x0: number;
+  x1: number;
+  /** where the columns part: the middle of the least covered stretch of the gap */
+  mid: number;
+}
+
+/** The best gutter of a set of rows, or null. */
+function findGutter(rows: Row[]): Cut | null {
+  if (rows.length < 2 * MIN_PROSE_ROWS) return null;
+  const rowSpans = rows.map(spans);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const ss of rowSpans)
+    for (const [a, b] of ss) {
+      lo = Math.min(lo, a);
+      hi = Math.max(hi, b);
+    }
+  const width = hi - lo;
+  if (width < 100) return null;
+  // coverage per point of x
+  const n = Math.ceil(width) + 1;
+  const cover = new Int32Array(n + 1);
+  for (const ss of rowSpans)
+    for (const [a, b] of ss) {
+      cover[Math.max(0, Math.floor(a - lo))]++;
+      cover[Math.min(n, Math.ceil(b - lo))]--;
+    }
+  const maxCross = Math.max(1, Math.floor(MAX_CROSS_SHARE * rows.length));
+  const candidates: Cut[] = [];
+  // items themselves (word spaces not bridged): where inside a gap the columns part
+  const raw = new Int32Array(n + 1);
+  for (const r of rows)
+    for (const it of r.items) {
+      raw[Math.max(0, Math.floor(it.x - lo))]++;
+      raw[Math.min(n, Math.ceil(right(it) - lo))]--;
+    }
+  const rawRun = new Int32Array(n);
+  for (let x = 0, c = 0; x < n; x++) rawRun[x] = c += raw[x];
+  let run = 0;
+  let start = -1;
+  for (let x = 0; x <= n; x++) {
+    run += x < n ? cover[x] : 0;
+    if (x < n && run <= maxCross) {
+      if (start < 0) start = x;
+      continue;
+    }
+    if (start >= 0 && x - start >= MIN_GUTTER) candidates.push({ x0: lo + start, x1: lo + x, mid: lo + partAt(rawRun, start, x) });
+    start = -1;
+  }
+  let best: { cut: Cut; score: number } | null = null;
+  for (const c of candidates) {
+    if (c.x0 - lo < MIN_SIDE_SHARE * width || hi - c.x1 < MIN_SIDE_SHARE * width) continue;
+    const mid = c.mid;
+    const leftRows: Row[] = [];
+    const rightRows: Row[] = [];
+    for (const r of rows) {
+      const side = sides(r, mid);
+      if (!side) continue; // crosses
+      if (side.l.length) leftRows.push({ ...r, items: side.l });
+      if (side.r.length) rightRows.push({ ...r, items: side.r });
+    }
+    const ok = (side: Row[]) => {
+      const prose = side.filter(isProse).length;
+      return prose >= MIN_PROSE_ROWS && prose >= MIN_PROSE_SHARE * side.length;
+    };
+    if (!ok(leftRows) || !ok(rightRows)) continue;
+    const score = c.x1 - c.x0;
+    if (!best || score > best.score) best = { cut: c, score };
+  }
+  return best?.cut ?? null;
+}
+
+/** middle of the longest stretch of [from, to) that the fewest items cover */
+function partAt(cover: Int32Array, from: number, to: number): number {
+  let low = Number.POSITIVE_INFINITY;
+  for (let x = from; x < to; x++) low = Math.min(low, cover[x]);
+  let best = [from, from];
+  for (let x = from; x < to; ) {
+    if (cover[x] !== low) {
+      x++;
+      continue;
+    }
+    let y = x;
+    while (y < to && cover[y] === low) y++;
+    if (y - x > best[1] - best[0]) best = [x, y];
+    x = y;
+  }
+  return (best[0] + best[1]) / 2;
+}
+
+/** a row's items left and right of `mid`, or null when a span of the row (words bridged) crosses it */
+function sides(r: Row, mid: number): { l: TextItem[]; r: TextItem[] } | null {
+  if (spans(r).some(([a, b]) => a < mid && b > mid)) return null;
+  return { l: r.items.filter((i) => i.x < mid), r: r.items.filter((i) => i.x >= mid) };
+}
+
+function order(rows: Row[], depth: number, stats: { cuts: number; spanning: number }, top: number, bottom: number): Row[] {
+  if (depth >= MAX_DEPTH) return rows;
+  const cut = findGutter(rows);
+  if (!cut) return rows;
+  stats.cuts++;
+  const mid = cut.mid;
+  const out: Row[] = [];
+  let left: Row[] = [];
+  let rightSide: Row[] = [];
+  const flush = () => {
+    if (left.length || rightSide.length) {
+      out.push(...order(left, depth + 1, stats, top, bottom), ...order(rightSide, depth + 1, stats, top, bottom));
+    }
+    left = [];
+    rightSide = [];
+  };
+  for (const r of rows) {
+    const side = sides(r, mid);
+    if (!side) {
+      // a row over both columns ends the band above it
+      flush();
+      out.push(r);
+      if (r.y > top && r.y < bottom) stats.spanning++;
+      continue;
+    }
+    const { l, r: rr } = side;
+    if (l.length) left.push({ y: r.y, size: Math.max(...l.map((i) => i.fontSize || 10)), items: l });
+    if (rr.length) rightSide.push({ y: r.y, size: Math.max(...rr.map((i) => i.fontSize || 10)), items: rr });
+  }
+  flush();
+  return out;
+}
+
+/** The rows of a page in reading order. */
+export function columnLayout(items: TextItem[]): ColumnLayout {
+  const rows = rowsOf(items);
+  if (rows.length === 0) return { rows, cuts: 0, spanning: 0 };
+  const stats = { cuts: 0, spanning: 0 };
+  const top = rows[0].y;
+  const bottom = rows[rows.length - 1].y;
+  const ordered = order(rows, 0, stats, top, bottom);
+  return { rows: ordered, cuts: stats.cuts, spanning: stats.spanning };
+}
