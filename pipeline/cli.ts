@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
 import { PlanError } from '../model/message.js';
 import type { PlanStore } from '../data/store/store.js';
 import type { OutputFormat } from '../reports/table-format.js';
+import { importWithQueue, QUEUE_OPTION_HELP, registerExportCommand, registerQueueCommands } from './queue/cli.js';
 
 const runModule = () => import('./run.js');
 const store = () => import('../data/store/store.js');
@@ -132,10 +133,11 @@ program
   .addOption(positive('--timeout-s <n>', 'give up on a document after this many seconds of extracting, or of reading', DEFAULT_TIMEOUT_S))
   .addOption(positive('--threads <n>', 'worker threads reading documents (default: one per core)'))
   .option('--overrides <file>', 'identity overrides an analyst edits (default: plans-overrides.json beside the database, if there is one)')
+  .option('--queue <url>', QUEUE_OPTION_HELP)
   .action(
     async (
       paths: string[],
-      opts: { db: string; ocr: OcrMode; maxFileMb: number; maxPages: number; timeoutS: number; threads?: number; overrides?: string },
+      opts: { db: string; ocr: OcrMode; maxFileMb: number; maxPages: number; timeoutS: number; threads?: number; overrides?: string; queue?: string },
     ) => {
       const { files, skipped } = await collectInputs(paths);
       skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
@@ -148,7 +150,11 @@ program
         overrides: await overridesFor(opts.db, opts.overrides),
       };
       const { importFiles } = await runModule();
-      const outcomes = await withStore(opts.db, (s) => importFiles(s, files, progress(), { ...run, signal: interrupt.signal }));
+      const outcomes = await withStore(opts.db, (s) =>
+        opts.queue
+          ? importWithQueue(s, files, progress(), { ...run, queue: opts.queue, signal: interrupt.signal })
+          : importFiles(s, files, progress(), { ...run, signal: interrupt.signal }),
+      );
       interrupt.dispose();
       const all = [...skipped, ...outcomes];
       process.stderr.write(`${summary(all)}\n`);
@@ -308,6 +314,9 @@ program
       db.close();
     }
   });
+
+registerQueueCommands(program);
+registerExportCommand(program);
 
 /** The overrides file: the one named, or plans-overrides.json beside the database when it exists. */
 async function overridesFor(db: string, file: string | undefined) {

@@ -5,8 +5,8 @@ set -eu
 cd "$(dirname "$0")/.."
 commands=$(awk '/^## Using the CLI/{on=1; next} /^## /{on=0} on && /^    npx plans /{sub(/^    /, ""); print}' README.md)
 [ -n "$commands" ] || { echo "no commands found in README.md" >&2; exit 1; }
-trap 'rm -rf plans.duckdb plans.duckdb.wal model.json plans-report' EXIT
-rm -f plans.duckdb plans.duckdb.wal
+trap 'rm -rf plans.duckdb plans.duckdb.wal model.json plans-report plans-parquet' EXIT
+rm -rf plans.duckdb plans.duckdb.wal plans-report plans-parquet
 while IFS= read -r cmd; do
   echo "\$ $cmd" >&2
   bash -c "$cmd" >/dev/null || { echo "README command failed: $cmd" >&2; exit 1; }

@@ -8,7 +8,7 @@
 import { IDENTITY_TABLES } from './identity-schema.js';
 import { type Column, col, type Table } from './table.js';
 
-export type { Column, ColumnType, Table } from './table.js';
+export type { ColumnType, Table } from './table.js';
 import { COMPARE_VIEWS_SQL } from './compare-views.js';
 
 /** Bump when the tables or views change, and add a step to `MIGRATIONS`. */

@@ -168,7 +168,12 @@ export class PlanStore {
     };
     return this.transaction(async () => {
       const ids = items.map((i) => i.extraction.source.sha256);
-      const stored = new Set(await this.column('SELECT document_id FROM documents WHERE list_contains($1, document_id)', ids));
+      if (!ids.length) return [];
+      // joined against the batch's own values on indexed columns (the primary key, documents_path): the cost
+      // of these checks is the batch's, not the store's (a list_contains filter scanned the whole table)
+      const stored = new Set(
+        await this.column(`SELECT d.document_id FROM ${valuesOf(ids.length)} v(x) JOIN documents d ON d.document_id = v.x`, ids),
+      );
       const results: LoadResult[] = [];
       const fresh: typeof items = [];
       for (const item of items) {
@@ -182,7 +187,10 @@ export class PlanStore {
       }
       if (!fresh.length) return results;
       const paths = fresh.map((i) => i.extraction.source.path);
-      const previous = await this.conn.runAndReadAll('SELECT document_id, path FROM documents WHERE list_contains($1, path)', [listValue(paths)]);
+      const previous = await this.conn.runAndReadAll(
+        `SELECT d.document_id, d.path FROM ${valuesOf(paths.length)} v(x) JOIN documents d ON d.path = v.x ORDER BY d.path, d.document_id`,
+        paths,
+      );
       const replacedPaths = new Set(previous.getRowsJson().map((r) => String(r[1])));
       const oldIds = previous.getRowsJson().map((r) => String(r[0]));
       if (oldIds.length) await this.deleteRowsOf(oldIds, DOCUMENT_TABLES);
@@ -350,6 +358,8 @@ export class PlanStore {
         }
       }
       await this.conn.run(VIEWS_SQL);
+      // the path of a new document is looked up in every load (a changed file replaces its document)
+      await this.conn.run('CREATE INDEX IF NOT EXISTS documents_path ON documents (path)');
       await this.conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [String(SCHEMA_VERSION)]);
     });
   }
@@ -466,8 +476,8 @@ export class PlanStore {
     if (wrong.length) throw new StoreError(`load did not land as written (${wrong.join(', ')}); rolled back`, 'mismatch');
   }
 
-  private async column(sql: string, ids: string[]): Promise<string[]> {
-    const r = await this.conn.runAndReadAll(sql, [listValue(ids)]);
+  private async column(sql: string, values: string[]): Promise<string[]> {
+    const r = await this.conn.runAndReadAll(sql, values);
     return r.getRowsJson().map((row) => String(row[0]));
   }
 
@@ -502,6 +512,11 @@ export class PlanStore {
     }
     appender.closeSync();
   }
+}
+
+/** `(VALUES ($1), ($2), …)`: a batch's values as a small table to join on (n ≥ 1). */
+function valuesOf(n: number): string {
+  return `(VALUES ${Array.from({ length: n }, (_, k) => `($${k + 1})`).join(', ')})`;
 }
 
 function hookOf(opts: LoadOptions): (table: string) => Promise<void> {

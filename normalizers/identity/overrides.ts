@@ -52,7 +52,6 @@ export const Overrides = z
     }
   });
 export type Overrides = z.output<typeof Overrides>;
-export type OverridesInput = z.input<typeof Overrides>;
 
 export const DEFAULT_OVERRIDES_FILE = 'plans-overrides.json';
 

@@ -33,7 +33,7 @@ function verbatimLines(pages: ExtractedPage[]): DocLine[] {
   });
 }
 
-export function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocLine[] {
+function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocLine[] {
   return pagesToLaidLines(pages, format).lines;
 }
 
