@@ -90,6 +90,8 @@ interface Measured {
   storeCalls: number;
   storeFirstMsPerDoc: number;
   storeLastMsPerDoc: number;
+  /** after the last document loaded: the identities across plans, recomputed from the whole store */
+  identitiesS: number;
   hasDocumentS: number;
   /** summed time between consecutive extract steps, by the format of the file extracted */
   extractByKind: Record<Kind, { s: number; files: number }>;
@@ -207,6 +209,7 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
     storeCalls: storeTime.calls.length,
     storeFirstMsPerDoc: storeTrend(storeTime.calls).first,
     storeLastMsPerDoc: storeTrend(storeTime.calls).last,
+    identitiesS: (t0 + wall - lastDone) / 1000,
     hasDocumentS: hasTime.s,
     extractByKind,
     failed,
@@ -347,6 +350,7 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
         [`${p}load_transactions`]: m.storeCalls,
         [`${p}store_ms_per_doc_first10pct`]: m.storeFirstMsPerDoc,
         [`${p}store_ms_per_doc_last10pct`]: m.storeLastMsPerDoc,
+        [`${p}identities_s`]: m.identitiesS,
         [`${p}extract_has_document_s`]: m.hasDocumentS,
         [`${p}failed`]: m.failed,
         [`${p}appender_rows_per_s`]: m.rows / bareS,
@@ -398,11 +402,11 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
       );
     }
     console.log(
-      '  steps: extract (of it: hasDocument) | load (of it: PlanStore.loadMany, transactions, ms/doc first → last tenth of them) | main-thread GC',
+      '  steps: extract (of it: hasDocument) | load (of it: PlanStore.loadMany, transactions, ms/doc first → last tenth of them) | identities | main-thread GC',
     );
     for (const m of measured) {
       console.log(
-        `  ${m.n.toLocaleString('en').padStart(7)}: extract ${f3(m.extractS)} s (${f3(m.hasDocumentS)} s) | load ${f3(m.loadS)} s (${f3(m.storeS)} s, ${m.storeCalls}, ${f3(m.storeFirstMsPerDoc)} → ${f3(m.storeLastMsPerDoc)} ms/doc) | GC ${f3(m.mainGcS)} s`,
+        `  ${m.n.toLocaleString('en').padStart(7)}: extract ${f3(m.extractS)} s (${f3(m.hasDocumentS)} s) | load ${f3(m.loadS)} s (${f3(m.storeS)} s, ${m.storeCalls}, ${f3(m.storeFirstMsPerDoc)} → ${f3(m.storeLastMsPerDoc)} ms/doc) | identities ${f3(m.identitiesS)} s | GC ${f3(m.mainGcS)} s`,
       );
     }
     for (let k = 1; k < measured.length; k++) {

@@ -52,7 +52,8 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
   );
   const tableKey = (m: string, key: string) => `${m}:${key}`;
   const known = (m: string) => (m === UNKNOWN_MUNICIPALITY ? null : m);
-  const years = (ids: string[]) => docs.filter((d) => ids.includes(String(d.document_id)) && d.year !== null).map((d) => Number(d.year));
+  const yearOf = new Map(docs.map((d) => [String(d.document_id), num(d.year)]));
+  const years = (ids: string[]) => ids.flatMap((id) => (yearOf.get(id) == null ? [] : [yearOf.get(id) as number]));
   const units: Cell[][] = resolved.units.map((u) => {
     const ys = years(u.documentIds);
     return [
@@ -80,7 +81,6 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
   ]);
 
   // indicators: canonical keys from the printed names of every document
-  const yearOf = new Map(docs.map((d) => [String(d.document_id), num(d.year)]));
   const indicators = await rows(store, `SELECT document_id, indicator_id, name FROM indicators ORDER BY document_id, indicator_id`);
   const links = linkIndicators(
     indicators.map((i) => ({
@@ -98,12 +98,16 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
   // KF goals: each council goal of a plan mapped onto its municipality's taxonomy, where there is one
   const goals = await rows(store, `SELECT document_id, goal_id, level, code, title FROM goals ORDER BY document_id, goal_id`);
   const kf: Cell[][] = [];
+  const kfAnswers = new Map<string, ReturnType<typeof kfGoalFor>>();
   for (const g of goals) {
     const id = String(g.document_id);
     const level = GoalLevels.parse(g.level);
     if (level !== 'kf_inriktningsmal' && level !== 'kf_verksamhetsmal') continue;
     const m = municipality.get(id);
-    const match = m ? kfGoalFor({ level, code: str(g.code), title: String(g.title) }, yearOf.get(id) ?? null, m) : null;
+    // an archive prints the same council goals in every plan of a year: each is matched once
+    const asked = JSON.stringify([m, level, str(g.code), String(g.title), yearOf.get(id) ?? null]);
+    if (m && !kfAnswers.has(asked)) kfAnswers.set(asked, kfGoalFor({ level, code: str(g.code), title: String(g.title) }, yearOf.get(id) ?? null, m));
+    const match = m ? kfAnswers.get(asked) : null;
     if (match) kf.push([id, String(g.goal_id), match.period, match.key, match.code, match.title, match.by, match.score]);
     // no taxonomy entry (another municipality, a goal not gathered yet): the goal's own title is its key,
     // so plans that print the same council goal still line up, whatever its number

@@ -49,20 +49,28 @@ export function linkGoals(
     const n = next.filter((g) => g.level === level).sort(byTitle);
     const ap = p.map((g) => analyseName(g.title));
     const an = n.map((g) => analyseName(g.title));
+    const usedP = new Set<number>();
+    const usedN = new Set<number>();
+    // a plan keeps most goals word for word: those pair first, so only the rest are scored against each other
+    const exact = new Map<string, number[]>();
+    n.forEach((_, j) => exact.set(an[j].normalized, [...(exact.get(an[j].normalized) ?? []), j]));
+    p.forEach((g, i) => {
+      const j = exact.get(ap[i].normalized)?.find((k) => !usedN.has(k));
+      if (j === undefined) return;
+      usedP.add(i);
+      usedN.add(j);
+      out.push({ kind: 'same', level, prevId: g.id, nextId: n[j].id, prevTitle: g.title, nextTitle: n[j].title, score: 1 });
+    });
+    const similarity = (i: number, j: number) =>
+      ap[i].normalized === an[j].normalized ? 1 : round3(tokenSimilarity(allStems(ap[i]), allStems(an[j])));
     const pairs: { i: number; j: number; score: number; same: boolean }[] = [];
-    const best = { p: p.map(() => 0), n: n.map(() => 0) };
     p.forEach((_, i) => {
+      if (usedP.has(i)) return;
       n.forEach((_, j) => {
-        const same = ap[i].normalized === an[j].normalized;
-        const score = same ? 1 : round3(tokenSimilarity(allStems(ap[i]), allStems(an[j])));
-        best.p[i] = Math.max(best.p[i], score);
-        best.n[j] = Math.max(best.n[j], score);
-        pairs.push({ i, j, score, same });
+        if (!usedN.has(j)) pairs.push({ i, j, score: similarity(i, j), same: ap[i].normalized === an[j].normalized });
       });
     });
     pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
-    const usedP = new Set<number>();
-    const usedN = new Set<number>();
     for (const { i, j, score, same } of pairs) {
       if (score < reworded) break;
       if (usedP.has(i) || usedN.has(j)) continue;
@@ -70,11 +78,31 @@ export function linkGoals(
       usedN.add(j);
       out.push({ kind: same ? 'same' : 'reworded', level, prevId: p[i].id, nextId: n[j].id, prevTitle: p[i].title, nextTitle: n[j].title, score });
     }
+    // an added or dropped goal: the best score it had with any goal of the other plan
+    const bestOf = (scores: number[]) => scores.reduce((a, b) => Math.max(a, b), 0);
     p.forEach((g, i) => {
-      if (!usedP.has(i)) out.push({ kind: 'dropped', level, prevId: g.id, nextId: null, prevTitle: g.title, nextTitle: null, score: best.p[i] });
+      if (usedP.has(i)) return;
+      out.push({
+        kind: 'dropped',
+        level,
+        prevId: g.id,
+        nextId: null,
+        prevTitle: g.title,
+        nextTitle: null,
+        score: bestOf(n.map((_, j) => similarity(i, j))),
+      });
     });
     n.forEach((g, j) => {
-      if (!usedN.has(j)) out.push({ kind: 'added', level, prevId: null, nextId: g.id, prevTitle: null, nextTitle: g.title, score: best.n[j] });
+      if (usedN.has(j)) return;
+      out.push({
+        kind: 'added',
+        level,
+        prevId: null,
+        nextId: g.id,
+        prevTitle: null,
+        nextTitle: g.title,
+        score: bestOf(p.map((_, i) => similarity(i, j))),
+      });
     });
   }
   return out;

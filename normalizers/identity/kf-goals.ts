@@ -37,7 +37,16 @@ export interface KfGoalMatch {
   score: number;
 }
 
-const stems = (title: string) => allStems(analyseName(title));
+// the taxonomy's titles are stemmed again for every goal asked about: keep each title's stems (a pure function's results)
+const stemCache = new Map<string, string[]>();
+const stems = (title: string) => {
+  let s = stemCache.get(title);
+  if (!s) {
+    s = allStems(analyseName(title));
+    stemCache.set(title, s);
+  }
+  return s;
+};
 
 /**
  * The taxonomy entry of a plan's KF goal, or null. `taxonomy` defaults to the municipality's file;
