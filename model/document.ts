@@ -69,6 +69,9 @@ export const DocLine = z.object({
   heading: z.number().int().optional(),
   /** how the line's page was read; rules that only OCR output needs ask it (absent: not OCR) */
   method: PageMethod.optional(),
+  /** the layout stage found the line to be page furniture (a running header or footer, by repetition
+   * across pages): kept with its page, left out of the body by the clean stage (absent: content) */
+  furniture: z.literal(true).optional(),
 });
 export type DocLine = z.infer<typeof DocLine>;
 
@@ -81,6 +84,9 @@ export type SectionKey = z.infer<typeof SectionKey>;
 export const Goal = z.object({
   id: z.string(),
   level: GoalLevel,
+  /** the plan's own name of the goal's level as printed (`KF:s inriktningsmål`, `Nämndens mål`); absent in
+   * models written before the field existed */
+  levelLabel: z.string().nullable().optional(),
   code: z.string().nullable(),
   title: z.string(),
   parentId: z.string().nullable(),

@@ -78,7 +78,11 @@ export const RULES = {
   internal: rule('load', 'error', 'an unexpected error (a bug): the message says where'),
   // normalize: the layout stage (normalizers/lines; stage normalize, so a rebuild does not take its warnings for the extraction's)
   'reading-order-guessed': rule('normalize', 'warning', 'a page was read as text columns with lines across them: the reading order is a guess'),
-  'page-furniture': rule('normalize', 'warning', 'running headers or footers (found by repetition across pages) were set aside from the text'),
+  'page-furniture': rule(
+    'normalize',
+    'warning',
+    'running headers or footers (found by repetition across pages) were labelled as page furniture and left out of the lines read',
+  ),
   'heading-looks-cut': rule('normalize', 'warning', 'a heading seems to go on past its line or to stop short; it was joined or left as printed'),
   'hyphen-joined': rule('normalize', 'warning', 'words hyphenated at line ends were joined where the joined word is a word'),
 } as const satisfies Record<string, RuleInfo>;

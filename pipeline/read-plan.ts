@@ -1,5 +1,5 @@
 // One document from its extraction: lines → repair → clean → parse. Without a repair context the text
-// is read as extracted.
+// is read as extracted; with one, its lexicon also lets the layout join words hyphenated at line ends.
 import type { Extraction, PlanDocument } from '../model/document.js';
 import { layOut } from '../normalizers/lines/index.js';
 import { repair, type RepairContext } from '../normalizers/repair/index.js';
@@ -7,7 +7,7 @@ import { clean } from '../normalizers/clean/index.js';
 import { parse } from '../normalizers/parse/index.js';
 
 export function readPlan(extraction: Extraction, repairCtx?: RepairContext): PlanDocument {
-  const lines = layOut(extraction);
+  const lines = layOut(extraction, { lexicon: repairCtx?.lexicon });
   const repaired = repair(lines, repairCtx);
   const cleaned = clean(repaired);
   return parse(cleaned);

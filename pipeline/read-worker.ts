@@ -25,7 +25,8 @@ async function work(task: ReadTask, base: RepairContext): Promise<ReadResult> {
   task.started?.close();
   const extraction = Extraction.parse(JSON.parse(await readFile(task.handOff, 'utf8')));
   if (task.kind === 'check') {
-    return { ok: true, clean: isClean(layOut(extraction), base) };
+    // the lines the read would see: hyphenated words joined by the base lexicon (readPlan does the same)
+    return { ok: true, clean: isClean(layOut(extraction, { lexicon: base.lexicon }), base) };
   }
   const ctx = task.model ? await contextFor(task.model.file, task.model.fingerprint) : undefined;
   try {

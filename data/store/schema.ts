@@ -12,7 +12,7 @@ export type { ColumnType, Table } from './table.js';
 import { COMPARE_VIEWS_SQL } from './compare-views.js';
 
 /** Bump when the tables or views change, and add a step to `MIGRATIONS`. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const docId = col('document_id', 'VARCHAR', true);
 const pageLine = (notNull: boolean): Column[] => [col('page', 'INTEGER', notNull), col('line', 'INTEGER', notNull)];
@@ -71,6 +71,7 @@ export const GOALS: Table = {
     col('title', 'VARCHAR', true),
     col('parent_id', 'VARCHAR'),
     ...pageLine(true),
+    col('level_label', 'VARCHAR'),
   ],
 };
 
@@ -235,4 +236,6 @@ export const MIGRATIONS: Record<number, string> = {
                                AND NOT EXISTS (SELECT 1 FROM repairs r WHERE r.document_id = documents.document_id);`,
   // version 3 had no identity tables: TABLES_SQL creates them empty and the next import or rebuild fills them
   3: `SELECT 1;`,
+  // the plan's own name for a goal's level; rows loaded before stay null until plans rebuild
+  4: `ALTER TABLE goals ADD COLUMN IF NOT EXISTS level_label VARCHAR;`,
 };

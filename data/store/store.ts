@@ -410,7 +410,7 @@ export class PlanStore {
     const rows = (f: (id: string, doc: PlanDocument) => Cell[][]) => docs.flatMap(({ id, doc }) => f(id, doc));
     await this.append(
       'goals',
-      rows((id, doc) => doc.goals.map((g) => [id, g.id, g.level, g.code, g.title, g.parentId, g.page, g.line])),
+      rows((id, doc) => doc.goals.map((g) => [id, g.id, g.level, g.code, g.title, g.parentId, g.page, g.line, g.levelLabel ?? null])),
     );
     await hook('goals');
     // sections carry no position of their own in the model: they get their goal's page and line

@@ -25,19 +25,50 @@ export function isTocLine(text: string): boolean {
   return DOT_LEADER.test(text.trim());
 }
 
+/**
+ * The words of the table header rows the parser reads (normalizers/parse/labels.ts `classify` and the
+ * HEADER_NAMES / HEADER_TAIL of normalizers/parse/tables/*): indicator (`Indikator`, `Årsmål`, `KF:s
+ * årsmål`, `Periodicitet`, `år 2023`), activity (`Aktivitet`, `Startdatum`, `Slutdatum`) and budget
+ * (`Beloppen anges i TKr`) headers. The clean stage may not import the parser, so they are read here
+ * the same way, on folded text (`\S{1,2}` where the document has å, ä or ö).
+ */
+const HEADER_WORD = /^(indikator\S*|\S{1,2}rsm\S{1,2}l|kf[:;]?s?|periodicitet|aktivitet\S*|startdatum|slutdatum|\S{1,2}r|\d{4})$/;
+const HEADER_NAME = /^(indikator|\S{1,2}rsm\S{1,2}l|periodicitet|aktivitet|startdatum|slutdatum)/;
+const BUDGET_HEADER = /^beloppen anges i tkr/;
+
+/**
+ * A table header row, or a piece of one that wrapped onto its own line (`KF:s årsmål`): every cell (or
+ * word) is a header word and one of them names a column. A header repeated at the top of each page a
+ * table runs over is the table's, not a running header.
+ */
+export function isTableHeaderRow(line: DocLine): boolean {
+  const f = fold(line.text.replace(/[#*|]/g, ' ')).replace(/\s+/g, ' ').trim();
+  if (f === '') return false;
+  if (BUDGET_HEADER.test(f)) return true;
+  const words = f
+    .split(' ')
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}:;]+$/gu, ''))
+    .filter(Boolean);
+  return words.length > 0 && words.every((w) => HEADER_WORD.test(w)) && words.some((w) => HEADER_NAME.test(w));
+}
+
 /** The clean stage: Repaired → Cleaned, whose `body` is the lines without furniture and contents. */
 export function clean(input: Repaired): Cleaned {
   return handOff(CleanedShape, { ...input, body: removeNoise(input.lines) }, 'clean');
 }
 
 /**
- * Drops running headers/footers and table-of-contents entries. A TOC entry may wrap: the lines just
+ * Drops running headers/footers and table-of-contents entries. The furniture the layout stage labelled
+ * (found by repetition with the page number) goes first; then lines repeated at the edges of many pages
+ * (a running title without a page number, and the furniture of text exports, which have no layout);
+ * the RUNNING patterns only catch what repetition cannot see: a running line an OCR pass damaged
+ * differently on each page, or one printed on too few pages. A TOC entry may wrap: the lines just
  * above a dot-leader line (up to two, without a blank between) belong to the same entry.
  */
 function removeNoise(lines: DocLine[]): DocLine[] {
   const drop = new Set<number>();
   lines.forEach((l, i) => {
-    if (isRunningLine(l.text)) drop.add(i);
+    if (l.furniture || isRunningLine(l.text)) drop.add(i);
     if (isTocLine(l.text)) {
       drop.add(i);
       for (let j = i - 1, n = 0; j >= 0 && n < 2; j--, n++) {
@@ -67,11 +98,15 @@ function tocBlock(lines: DocLine[]): number[] {
   return out;
 }
 
-/** Lines printed at the top or bottom of many pages (unit and district lines of a running header). */
+/**
+ * Lines printed at the top or bottom of many pages (unit and district lines of a running header), not
+ * counting lines the layout already labelled; a table's header row repeated on each page it runs over
+ * is content, not a running header.
+ */
 function repeatedPageEdges(lines: DocLine[]): number[] {
   const byPage = new Map<number, number[]>();
   lines.forEach((l, i) => {
-    if (l.text.trim() === '') return;
+    if (l.text.trim() === '' || l.furniture) return;
     const list = byPage.get(l.page) ?? [];
     list.push(i);
     byPage.set(l.page, list);
@@ -81,7 +116,7 @@ function repeatedPageEdges(lines: DocLine[]): number[] {
   for (const idxs of byPage.values()) {
     for (const i of [...idxs.slice(0, 3), ...idxs.slice(-2)]) {
       const key = fold(lines[i].text);
-      if (key.length > 80 || /^\d+$/.test(key)) continue;
+      if (key.length > 80 || /^\d+$/.test(key) || isTableHeaderRow(lines[i])) continue;
       edges.set(key, [...(edges.get(key) ?? []), i]);
     }
   }

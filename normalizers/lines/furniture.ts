@@ -1,9 +1,10 @@
 // Page furniture by repetition: a line at the top or bottom of many pages whose text is the same from
 // page to page except for a number that follows the page number (`Sida 3 av 18`, `- 3 -`, a bare `3`
 // alternating left and right, `Verksamhetsplan 2023 · 3`). Such lines are running headers and footers,
-// not content: they are set aside from the reading flow (the page's text, stored with the page, still
-// has them) and one warning per pattern says what was set aside and where. Lines repeated with the
-// same text on every page are left in place for the clean stage, which knows them as running lines.
+// not content: they are labelled `furniture` (kept, with their page and line, so nothing is lost), the
+// layout's later steps read the page without them, and the clean stage leaves them out of the body; one
+// warning per pattern says what was labelled and where. Lines repeated with the same text on every page
+// are left unlabelled for the clean stage, which finds them by repetition too.
 import type { Message } from '../../model/document.js';
 import type { Placed } from './geometry.js';
 
@@ -25,7 +26,7 @@ interface Candidate {
 
 const pattern = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 
-export function setAsideFurniture(pages: Placed[][], warn: Warn): Placed[][] {
+export function labelFurniture(pages: Placed[][], warn: Warn): Placed[][] {
   if (pages.length < MIN_PAGES) return pages;
   const groups = new Map<string, Candidate[]>();
   pages.forEach((pl, p) => {
@@ -65,9 +66,27 @@ export function setAsideFurniture(pages: Placed[][], warn: Warn): Placed[][] {
     const [zone, pat] = key.split('|');
     warn(
       'page-furniture',
-      `"${pat.replace(/#/g, 'N')}" at the ${zone} of ${list.length} pages is a running ${zone === 'top' ? 'header' : 'footer'} with the page number: set aside from the text`,
+      `"${pat.replace(/#/g, 'N')}" at the ${zone} of ${list.length} pages is a running ${zone === 'top' ? 'header' : 'footer'} with the page number: labelled furniture, left out of the text`,
       list[0].page,
     );
   }
-  return pages.map((pl, p) => (drop[p].size ? pl.filter((_, i) => !drop[p].has(i)) : pl));
+  return pages.map((pl, p) => (drop[p].size ? pl.map((x, i) => (drop[p].has(i) ? { ...x, line: { ...x.line, furniture: true as const } } : x)) : pl));
+}
+
+/**
+ * The layout steps after furniture read each page without its furniture (a running footer must not be
+ * joined to the last row of the page); `restore` puts the furniture back in line order afterwards.
+ */
+export function withoutFurniture(pages: Placed[][]): { flow: Placed[][]; restore(laid: Placed[][]): Placed[][] } {
+  const furniture = pages.map((pl) => pl.filter((x) => x.line.furniture));
+  return {
+    flow: pages.map((pl, p) => (furniture[p].length ? pl.filter((x) => !x.line.furniture) : pl)),
+    restore: (laid) => laid.map((pl, p) => furniture[p].reduce(insertByLine, pl)),
+  };
+}
+
+/** `f` before the first line numbered after it; the order of the other lines is kept as it is */
+function insertByLine(lines: Placed[], f: Placed): Placed[] {
+  const at = lines.findIndex((x) => x.line.line > f.line.line);
+  return at < 0 ? [...lines, f] : [...lines.slice(0, at), f, ...lines.slice(at)];
 }

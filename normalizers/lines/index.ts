@@ -33,10 +33,6 @@ function verbatimLines(pages: ExtractedPage[]): DocLine[] {
   });
 }
 
-function pagesToLines(pages: ExtractedPage[], format: SourceFormat): DocLine[] {
-  return pagesToLaidLines(pages, format).lines;
-}
-
 /** Lines of every page, and the layout stage's warnings (reading order guessed, furniture, cut headings). */
 function pagesToLaidLines(pages: ExtractedPage[], format: SourceFormat, lexicon?: WordCheck): { lines: DocLine[]; warnings: Message[] } {
   // positioned items (PDF text layer, OCR) go through the layout stage; text pages keep their file lines

@@ -1,13 +1,13 @@
 // The layout stage for positioned pages (PDF text layer, OCR): items → rows in reading order
 // (columns.ts) → lines with cells; then, over the whole document, page furniture found by repetition
-// (furniture.ts), wrapped headings joined (wrap.ts), table rows whose cells are vertically centred
+// (furniture.ts, labelled and kept out of the later steps), wrapped headings joined (wrap.ts), table rows whose cells are vertically centred
 // (bands.ts) and line-end hyphenation (hyphenation.ts). Each step keeps the line's page and the line
 // number of the row it starts with; a warning names every page where the reader had to guess.
 import type { DocLine, ExtractedPage, Message } from '../../model/document.js';
 import { rowToLine } from '../../extractors/pdf-lines.js';
 import { alignCentredCells } from './bands.js';
 import { columnLayout } from './columns.js';
-import { setAsideFurniture } from './furniture.js';
+import { labelFurniture, withoutFurniture } from './furniture.js';
 import { type Placed, bodySize, placeLine } from './geometry.js';
 import { type WordCheck, joinHyphenated } from './hyphenation.js';
 import { joinWrappedHeadings } from './wrap.js';
@@ -33,11 +33,11 @@ export function layOutPdfPages(pages: ExtractedPage[], lexicon?: WordCheck): Lai
     }
     placed.push(layout.rows.map((r, i) => placeLine(rowToLine(page, r, i + 1), r)));
   }
-  placed = setAsideFurniture(placed, warn);
-  placed = placed.map((pl) => alignCentredCells(pl));
+  const furniture = withoutFurniture(labelFurniture(placed, warn));
+  placed = furniture.flow.map((pl) => alignCentredCells(pl));
   const body = bodySize(placed);
   placed = placed.map((pl) => joinWrappedHeadings(pl, body, warn));
-  placed = joinHyphenated(placed, lexicon, warn);
+  placed = furniture.restore(joinHyphenated(placed, lexicon, warn));
   const lines = new Map<number, DocLine[]>();
   pages.forEach((p, i) =>
     lines.set(

@@ -4,6 +4,7 @@ import { parseStructure } from './structure.js';
 import { checkBudgetSums } from './budget-check.js';
 import { type Message, PlanDocument, PlanError, type RepairRecord } from '../../model/document.js';
 import type { Cleaned } from '../../model/stages.js';
+import { defaultLabels, type Labels } from './labels.js';
 
 export const PARSER_VERSION = '1';
 
@@ -29,14 +30,14 @@ function repairSummary(repairs: RepairRecord[]): Message[] {
 }
 
 /** The metadata is read from all lines (a title page's unit line may repeat as a running header); the
- * structure from the body. */
-export function parse(input: Cleaned): PlanDocument {
+ * structure from the body, with the built-in vocabularies unless `labels` (`compileLabels`) says otherwise. */
+export function parse(input: Cleaned, labels: Labels = defaultLabels()): PlanDocument {
   const { source, lines: raw, body, repairs } = input;
-  const structure = parseStructure(body);
+  const structure = parseStructure(body, labels);
   if (structure.goals.length === 0 && structure.indicators.length === 0) {
     throw new PlanError(
       'not-a-plan',
-      'not a plan: no goal labels (KF:s inriktningsmål, Nämndmål, Enhetsmål) and no indicator table found',
+      'not a plan: no goal label of the vocabularies (data/reference/vocabulary/) and no indicator table found',
       { file: source.path },
       'parse',
     );

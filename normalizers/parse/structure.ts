@@ -1,7 +1,7 @@
 // The goal hierarchy: KF:s inriktningsmål > KF:s mål för verksamhetsområdet > Nämndmål > Enhetsmål,
 // their sections, and the tables that stand under them. Input is the cleaned line stream.
 import type { Activity, BudgetLine, DocLine, Goal, GoalLevel, Indicator, Message, SectionKey } from '../../model/document.js';
-import { classify, contentText, type LineKind } from './labels.js';
+import { classify, contentText, defaultLabels, type Labels, type LineKind } from './labels.js';
 import { parseActivityTable } from './tables/activities.js';
 import { parseBudgetTable } from './tables/budget.js';
 import { parseIndicatorTable } from './tables/indicators.js';
@@ -32,13 +32,13 @@ function isTableHeader(k: LineKind): boolean {
 }
 
 /** Lines of a goal title: the label's rest, or the next line; wrapped lines follow. Returns next index. */
-function readTitle(lines: DocLine[], i: number, rest: string): { title: string; next: number } {
+function readTitle(lines: DocLine[], i: number, rest: string, labels: Labels): { title: string; next: number } {
   const parts: string[] = [];
   let j = i + 1;
   if (rest) parts.push(rest);
   else {
     const k = nextNonBlank(lines, j);
-    if (k < lines.length && classify(contentText(lines[k])).kind === 'text') {
+    if (k < lines.length && classify(contentText(lines[k]), labels).kind === 'text') {
       parts.push(contentText(lines[k]).trim());
       j = k + 1;
       if (lines[k].heading || lines[k].bold) return { title: clean(parts.join(' ')), next: j };
@@ -49,7 +49,7 @@ function readTitle(lines: DocLine[], i: number, rest: string): { title: string; 
     if (k >= lines.length) break;
     const cand = lines[k];
     const t = contentText(cand).trim();
-    if (classify(t).kind !== 'text' || cand.heading) break;
+    if (classify(t, labels).kind !== 'text' || cand.heading) break;
     const last = parts[parts.length - 1] ?? '';
     if (/[.!?:]$/.test(last)) break;
     const adjacent = k === j;
@@ -83,7 +83,7 @@ function splitCode(level: GoalLevel, title: string): { code: string | null; titl
   return m ? { code: m[1], title: m[2] } : { code: null, title };
 }
 
-export function parseStructure(lines: DocLine[]): Structure {
+export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels()): Structure {
   const out: Structure = { goals: [], indicators: [], activities: [], budget: [], warnings: [] };
   const current: Partial<Record<GoalLevel, Goal>> = {};
   let goal: Goal | null = null;
@@ -105,10 +105,10 @@ export function parseStructure(lines: DocLine[]): Structure {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    const kind = classify(contentText(line));
+    const kind = classify(contentText(line), labels);
     if (kind.kind === 'goal') {
       closeSection();
-      const { title: rawTitle, next } = readTitle(lines, i, kind.rest);
+      const { title: rawTitle, next } = readTitle(lines, i, kind.rest, labels);
       const { code, title } = splitCode(kind.level, rawTitle);
       const rank = RANK[kind.level];
       let parent: Goal | null = null;
@@ -119,6 +119,7 @@ export function parseStructure(lines: DocLine[]): Structure {
       goal = {
         id: `g${out.goals.length + 1}`,
         level: kind.level,
+        levelLabel: kind.label,
         code,
         title,
         parentId: parent?.id ?? null,
@@ -157,7 +158,7 @@ export function parseStructure(lines: DocLine[]): Structure {
     if (isTableHeader(kind)) {
       let j = i + 1;
       while (j < lines.length) {
-        const k = classify(contentText(lines[j]));
+        const k = classify(contentText(lines[j]), labels);
         // a header repeated on the next page continues the table; a budget table ends with its
         // `Summa netto`, so a budget header after that starts a new table
         const sameHeader =

@@ -1,0 +1,51 @@
+// The words a plan's structure is recognised by (goal levels, section headings, where the goals end), from
+// data/reference/vocabulary/*.json (see README.md). Stockholm's ILS is one vocabulary, general Swedish
+// another; an analyst's own file is read with `readVocabulary`.
+import { z } from 'zod';
+import { GoalLevel, SectionKey } from '../../model/document.js';
+import { lazyReference, readReference } from './load.js';
+
+const Words = z.array(z.string().trim().min(1)).min(1);
+
+const LevelWords = z.strictObject({
+  $comment: z.string().optional(),
+  /** the model's level these words stand for */
+  level: GoalLevel,
+  /** the level's names as printed (`Nämndens mål`); matched ignoring case, with å/ä/ö as one or two other characters */
+  labels: Words,
+  /**
+   * `required`: the label is followed by `:` and the title (`Nämndmål: …`, or the title on the next line);
+   * `optional` (default): also the label alone on a line, the title below it, or the label, a number
+   * (`1.`, `1.1`) and the title on one line. A label followed by other words without a colon is prose.
+   */
+  colon: z.enum(['required', 'optional']).default('optional'),
+});
+
+const SectionWords = z.strictObject({ $comment: z.string().optional(), key: SectionKey, headings: Words });
+
+export const VocabularySchema = z.strictObject({
+  $comment: z.string().optional(),
+  /** a short name for messages (`stockholm-ils`) */
+  name: z.string().min(1),
+  levels: z.array(LevelWords).default([]),
+  sections: z.array(SectionWords).default([]),
+  /** headings after which the goal part of a plan is over (`Redovisning av ekonomi`) */
+  endOfGoals: z.array(z.string().trim().min(1)).default([]),
+});
+
+export type Vocabulary = z.output<typeof VocabularySchema>;
+
+/** The vocabularies every plan is read with, in this order. */
+export const BUILTIN_VOCABULARY_FILES = ['stockholm-ils.json', 'general.json'] as const;
+
+const builtin = BUILTIN_VOCABULARY_FILES.map((f) => lazyReference(`vocabulary/${f}`, VocabularySchema));
+
+/** The built-in vocabularies (Stockholm ILS, general Swedish), read and checked on first use. */
+export function builtinVocabularies(): Vocabulary[] {
+  return builtin.map((load) => load());
+}
+
+/** An analyst's vocabulary file (same format); a malformed file fails naming it. */
+export function readVocabulary(path: string): Vocabulary {
+  return readReference(path, VocabularySchema);
+}
