@@ -20,6 +20,9 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { type DuckDBAppender, DuckDBInstance, dateValue, timestampValue } from '@duckdb/node-api';
 import { PlanStore } from '../data/store/store.js';
+import { ReadOnlyStore } from '../data/store/read-only.js';
+import { CSV_REPORTS, writeCsvReport } from '../reports/compare-report.js';
+import { queryReportData } from '../reports/html-report-data.js';
 import { DOCUMENT_TABLES, createTableSql, tableByName } from '../data/store/schema.js';
 import type { BatchStep, Outcome } from '../pipeline/batch.js';
 import { ReadPool } from '../pipeline/read-pool.js';
@@ -92,6 +95,8 @@ interface Measured {
   storeLastMsPerDoc: number;
   /** after the last document loaded: the identities across plans, recomputed from the whole store */
   identitiesS: number;
+  /** every comparison report (CSV files and the HTML report's data) queried from the finished database */
+  reportS: number;
   hasDocumentS: number;
   /** summed time between consecutive extract steps, by the format of the file extracted */
   extractByKind: Record<Kind, { s: number; files: number }>;
@@ -194,6 +199,18 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
   for (const t of DOCUMENT_TABLES) rowsByTable[t] = Number((await store.query(`SELECT count(*) FROM ${t}`)).rows[0][0]);
   const pdfPages = Number((await store.query(`SELECT coalesce(sum(page_count), 0) FROM documents WHERE format = 'pdf'`)).rows[0][0]);
   store.close();
+  // what a quality officer runs next: every comparison report (CSV and the HTML data) on this database
+  const reportsAt = performance.now();
+  const ro = await ReadOnlyStore.open(db);
+  try {
+    const out = mkdtempSync(join(tmpdir(), 'plans-bench-report-'));
+    for (const k of CSV_REPORTS) await writeCsvReport(ro, k, out, {}, 'sv');
+    await queryReportData(ro, db, {});
+    rmSync(out, { recursive: true, force: true });
+  } finally {
+    ro.close();
+  }
+  const reportS = (performance.now() - reportsAt) / 1000;
   return {
     n,
     db,
@@ -210,6 +227,7 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
     storeFirstMsPerDoc: storeTrend(storeTime.calls).first,
     storeLastMsPerDoc: storeTrend(storeTime.calls).last,
     identitiesS: (t0 + wall - lastDone) / 1000,
+    reportS,
     hasDocumentS: hasTime.s,
     extractByKind,
     failed,
@@ -351,6 +369,7 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
         [`${p}store_ms_per_doc_first10pct`]: m.storeFirstMsPerDoc,
         [`${p}store_ms_per_doc_last10pct`]: m.storeLastMsPerDoc,
         [`${p}identities_s`]: m.identitiesS,
+        [`${p}report_s`]: m.reportS,
         [`${p}extract_has_document_s`]: m.hasDocumentS,
         [`${p}failed`]: m.failed,
         [`${p}appender_rows_per_s`]: m.rows / bareS,
@@ -402,11 +421,11 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
       );
     }
     console.log(
-      '  steps: extract (of it: hasDocument) | load (of it: PlanStore.loadMany, transactions, ms/doc first → last tenth of them) | identities | main-thread GC',
+      '  steps: extract (of it: hasDocument) | load (of it: PlanStore.loadMany, transactions, ms/doc first → last tenth of them) | identities | all reports | main-thread GC',
     );
     for (const m of measured) {
       console.log(
-        `  ${m.n.toLocaleString('en').padStart(7)}: extract ${f3(m.extractS)} s (${f3(m.hasDocumentS)} s) | load ${f3(m.loadS)} s (${f3(m.storeS)} s, ${m.storeCalls}, ${f3(m.storeFirstMsPerDoc)} → ${f3(m.storeLastMsPerDoc)} ms/doc) | identities ${f3(m.identitiesS)} s | GC ${f3(m.mainGcS)} s`,
+        `  ${m.n.toLocaleString('en').padStart(7)}: extract ${f3(m.extractS)} s (${f3(m.hasDocumentS)} s) | load ${f3(m.loadS)} s (${f3(m.storeS)} s, ${m.storeCalls}, ${f3(m.storeFirstMsPerDoc)} → ${f3(m.storeLastMsPerDoc)} ms/doc) | identities ${f3(m.identitiesS)} s | reports ${f3(m.reportS)} s | GC ${f3(m.mainGcS)} s`,
       );
     }
     for (let k = 1; k < measured.length; k++) {
