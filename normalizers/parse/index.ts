@@ -6,7 +6,8 @@ import { type Message, PlanDocument, PlanError, type RepairRecord } from '../../
 import type { Cleaned } from '../../model/stages.js';
 import { defaultLabels, type Labels } from './labels.js';
 
-export const PARSER_VERSION = '1';
+// 2: the layout stage (columns, furniture, wrapped headings, hyphenation) and goal levels from vocabularies
+export const PARSER_VERSION = '2';
 
 /** Years the body mentions in places that name the plan year: activity dates, table headers, headings. */
 function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
