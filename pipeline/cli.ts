@@ -2,7 +2,8 @@
 // `plans`: import plan documents into DuckDB, print the model of one file, query the database.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
+import { positive } from './options.js';
 import cliProgress from 'cli-progress';
 // Only what every command needs is imported here; each command loads its own stages when it runs
 // (DuckDB, pdf.js, tesseract, hunspell are heavy: `plans --version` should not pay for them).
@@ -72,16 +73,6 @@ function summary(outcomes: Outcome[]): string {
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length) lines.push('failures:', ...failed.map((o) => `  ${describe(o)}`));
   return lines.join('\n');
-}
-
-/** A number option that must be a positive integer. */
-function positive(flags: string, description: string, fallback?: number): Option {
-  const o = new Option(flags, description).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-    return n;
-  });
-  return fallback === undefined ? o : o.default(fallback);
 }
 
 /**

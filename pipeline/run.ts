@@ -272,7 +272,7 @@ async function readAndLoad(
 }
 
 /** An extraction that takes longer than the time limit is a named failure; its pending work is dropped. */
-async function withTimeout<T>(work: Promise<T>, file: string, timeoutS = DEFAULT_TIMEOUT_S): Promise<T> {
+export async function withTimeout<T>(work: Promise<T>, file: string, timeoutS = DEFAULT_TIMEOUT_S): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -288,7 +288,7 @@ async function withTimeout<T>(work: Promise<T>, file: string, timeoutS = DEFAULT
 }
 
 /** The archive's clean documents, as far as the repair model can take them. */
-async function archiveCleanDocuments(store: PlanStore): Promise<CleanDocuments> {
+export async function archiveCleanDocuments(store: PlanStore): Promise<CleanDocuments> {
   const learnt = new CleanDocuments();
   const byDoc = new Map<string, string[]>();
   for (const { documentId, text } of await store.cleanPages(MODEL_PAGE_LIMIT)) byDoc.set(documentId, [...(byDoc.get(documentId) ?? []), text]);

@@ -1,7 +1,8 @@
 // The commands beyond one machine, for pipeline/cli.ts to register: `plans worker --queue URL`, `plans
 // export --parquet DIR --db F`, and `importWithQueue`, which `plans import --queue URL` runs instead of a
 // local import. Nothing heavy is imported here: BullMQ, DuckDB and the stages load when a command runs.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { positive } from '../options.js';
 import type { Overrides } from '../../normalizers/identity/index.js';
 import type { PlanStore } from '../../data/store/store.js';
 import type { Limits } from '../../extractors/limits.js';
@@ -11,15 +12,6 @@ import type { QueueCounts } from './enqueue.js';
 
 export const QUEUE_OPTION_HELP =
   'run extraction, OCR, repair and parsing on `plans worker` processes at this Redis (redis://HOST:PORT); this process only loads the database';
-
-function positive(flags: string, description: string, fallback?: number): Option {
-  const o = new Option(flags, description).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-    return n;
-  });
-  return fallback === undefined ? o : o.default(fallback);
-}
 
 export function registerQueueCommands(program: Command): void {
   program

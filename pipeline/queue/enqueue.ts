@@ -16,12 +16,13 @@ import type { Limits } from '../../extractors/limits.js';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUT_S } from '../../extractors/limits.js';
 import type { OcrMode } from '../../extractors/scan.js';
 import { Extraction, PlanDocument, PlanError } from '../../model/document.js';
-import { CleanDocuments, MODEL_PAGE_LIMIT } from '../../normalizers/repair/model-input.js';
+import { CleanDocuments } from '../../normalizers/repair/model-input.js';
 import { PARSER_VERSION } from '../../normalizers/parse/index.js';
 import type { LoadOptions, PlanStore } from '../../data/store/store.js';
 import { refreshIdentities } from '../../data/store/identities.js';
 import type { Overrides } from '../../normalizers/identity/index.js';
 import { type BatchEvents, failure, type Outcome, Progress } from '../batch.js';
+import { archiveCleanDocuments } from '../run.js';
 import { parseQueueUrl } from './connection.js';
 import { EXTRACT, type ExtractJob, ExtractResult, decodeFailure, extractJobId, Payloads, READ, type ReadJob, ReadResult, readJobId } from './jobs.js';
 
@@ -253,13 +254,4 @@ function failedJob(file: string, e: unknown): Outcome {
 async function forget(queue: Queue, payloads: Payloads, ids: string[], keys: string[]): Promise<void> {
   for (const id of ids) await queue.remove(id).catch(() => undefined);
   await payloads.delete(...keys);
-}
-
-/** The archive's clean documents, as far as the repair model can take them (as pipeline/run.ts does). */
-async function archiveCleanDocuments(store: PlanStore): Promise<CleanDocuments> {
-  const learnt = new CleanDocuments();
-  const byDoc = new Map<string, string[]>();
-  for (const { documentId, text } of await store.cleanPages(MODEL_PAGE_LIMIT)) byDoc.set(documentId, [...(byDoc.get(documentId) ?? []), text]);
-  for (const [sha256, pages] of byDoc) learnt.add({ sha256, pages });
-  return learnt;
 }

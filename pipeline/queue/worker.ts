@@ -15,6 +15,7 @@ import { extractFile, OcrPool, readInput } from '../../extractors/index.js';
 import { Extraction, PlanError } from '../../model/document.js';
 import type { RepairModelInput } from '../../normalizers/repair/model-input.js';
 import { sharedReadPool } from '../read-pool.js';
+import { withTimeout } from '../run.js';
 import { Staging } from '../staging.js';
 import { parseQueueUrl } from './connection.js';
 import { EXTRACT, ExtractJob, type ExtractResult, encodeFailure, Payloads, READ, ReadJob, type ReadResult } from './jobs.js';
@@ -142,20 +143,4 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
       return closing;
     },
   };
-}
-
-/** An extraction that takes longer than the time limit is a `timeout` failure, as in a local import. */
-async function withTimeout<T>(work: Promise<T>, file: string, timeoutS: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new PlanError('timeout', `extraction took longer than ${timeoutS} s; raise with --timeout-s`, { file })),
-      timeoutS * 1000,
-    );
-  });
-  try {
-    return await Promise.race([work, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
