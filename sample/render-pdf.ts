@@ -69,7 +69,8 @@ function activityTable(rows: Activity[]): Node {
   };
 }
 
-function budgetTable(b: Budget): Node {
+/** The budget table; `layout` and `margin` are the layout's own (pdfmake-landscape has no rulings, no margin). */
+export function budgetTable(b: Budget, layout: object = PLAN_TABLE_LAYOUT, margin: number[] | undefined = [0, 4, 0, 10]): Node {
   const t = budgetTotals(b);
   const line = (l: string, n: number, bold = false) => [
     { text: l, bold },
@@ -94,8 +95,8 @@ function budgetTable(b: Budget): Node {
         line('Summa netto', t.net, true),
       ],
     },
-    layout: PLAN_TABLE_LAYOUT,
-    margin: [0, 4, 0, 10],
+    layout,
+    ...(margin ? { margin } : {}),
   };
 }
 

@@ -1,20 +1,10 @@
 // A pdfmake layout unlike the corpus one: no table of contents, every table on a landscape page of
 // its own, tables without rulings whose short cells are vertically centred against a wrapped name,
 // the page number alone at the top (right on odd pages, left on even) and the district at the bottom.
-import {
-  ACTIVITY_HEADER,
-  BUDGET_HEADER,
-  INDICATOR_HEADER,
-  boardGoalLabel,
-  directionLabel,
-  districtLine,
-  formatAmount,
-  kfGoalLabel,
-  planTitle,
-  unitGoalLabel,
-} from '../format.js';
-import { budgetTotals, type Activity, type Budget, type Indicator, type Plan, type Section } from '../model.js';
+import { ACTIVITY_HEADER, INDICATOR_HEADER, boardGoalLabel, directionLabel, districtLine, kfGoalLabel, planTitle, unitGoalLabel } from '../format.js';
+import type { Activity, Indicator, Plan, Section } from '../model.js';
 import { pdfmakeReady } from '../pdfmake-setup.js';
+import { budgetTable } from '../render-pdf.js';
 
 type Node = Record<string, unknown> | string;
 
@@ -57,35 +47,6 @@ function activityTable(rows: Activity[]): Node {
       headerRows: 1,
       widths: [200, 80, 80],
       body: [ACTIVITY_HEADER.map((h) => ({ text: h, bold: true })), ...rows.map((r) => [r.text, middle(r.start), middle(r.end)])],
-    },
-    layout: UNRULED,
-  };
-}
-
-function budgetTable(b: Budget): Node {
-  const t = budgetTotals(b);
-  const line = (l: string, n: number, bold = false) => [
-    { text: l, bold },
-    { text: formatAmount(n), alignment: 'right', bold },
-  ];
-  const group = (l: string) => [{ text: l, italics: true }, ''];
-  return {
-    table: {
-      headerRows: 1,
-      widths: [260, 80],
-      body: [
-        [
-          { text: BUDGET_HEADER[0], bold: true },
-          { text: BUDGET_HEADER[1], bold: true, alignment: 'right' },
-        ],
-        group('Intäkter'),
-        ...b.income.map((l) => line(l.label, l.amount)),
-        line('Summa intäkter', t.income, true),
-        group('Kostnader'),
-        ...b.costs.map((l) => line(l.label, l.amount)),
-        line('Summa kostnader', t.costs, true),
-        line('Summa netto', t.net, true),
-      ],
     },
     layout: UNRULED,
   };
@@ -134,7 +95,7 @@ function docDefinition(p: Plan): object {
   }
   push(heading('Redovisning av ekonomi', 14));
   content.push(heading('Resursanvändning', 12), ...p.resources.map(paragraph));
-  if (p.budget) content.push(heading(`Budget ${p.year}`, 12), budgetTable(p.budget));
+  if (p.budget) content.push(heading(`Budget ${p.year}`, 12), budgetTable(p.budget, UNRULED, undefined));
   return {
     info: { title: `${planTitle(p)} ${p.unit}` },
     pageSize: 'A4',
