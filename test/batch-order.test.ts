@@ -8,27 +8,7 @@ import { PlanStore } from '../data/store/store.js';
 import { importFiles, rebuildAll } from '../pipeline/run.js';
 import { fileNameOf, formatOf, PLANS, renderAs } from '../sample/generate.js';
 import { haveSeeds, SEEDS_DIR, seedPath } from './helpers/seeds.js';
-
-const TABLES: Record<string, string> = {
-  documents: 'document_id, path, format, page_count, unit_name, unit_key, district, year, dnr, parser_version, status, clean, repair_model',
-  pages: '*',
-  goals: '*',
-  goal_sections: '*',
-  indicators: '*',
-  activities: '*',
-  budget_lines: '*',
-  warnings: '*',
-  repairs: '*',
-};
-
-async function allRows(store: PlanStore): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const [t, cols] of Object.entries(TABLES)) {
-    const r = await store.query(`SELECT ${cols} FROM ${t}`);
-    out[t] = r.rows.map((row) => JSON.stringify(row)).sort();
-  }
-  return out;
-}
+import { DOCUMENT_ROWS, tableRows } from './helpers/table-rows.js';
 
 /** Rows after each batch is imported, and after a rebuild at the end. */
 async function importInto(
@@ -40,10 +20,10 @@ async function importInto(
   const store = await PlanStore.open(join(dbDir, `${name}.duckdb`));
   try {
     for (const b of batches) await importFiles(store, b, {}, { threads: opts.threads });
-    const imported = await allRows(store);
+    const imported = await tableRows(store, DOCUMENT_ROWS);
     if (!opts.rebuild) return { imported };
     await rebuildAll(store, {}, { threads: opts.threads });
-    return { imported, rebuilt: await allRows(store) };
+    return { imported, rebuilt: await tableRows(store, DOCUMENT_ROWS) };
   } finally {
     store.close();
   }

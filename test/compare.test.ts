@@ -141,8 +141,13 @@ describe('identities on the sample corpus, against its planted ground truth', ()
         const planted = truth.get(names[a]) === truth.get(names[b]);
         const linked = keyOf.get(names[a]) === keyOf.get(names[b]);
         if (planted && linked) tp++;
-        else if (linked) fp++, missed.push(`merged: ${names[a]} / ${names[b]}`);
-        else if (planted) fn++, missed.push(`not linked: ${names[a]} / ${names[b]}`);
+        else if (linked) {
+          fp++;
+          missed.push(`merged: ${names[a]} / ${names[b]}`);
+        } else if (planted) {
+          fn++;
+          missed.push(`not linked: ${names[a]} / ${names[b]}`);
+        }
       }
     }
     const precision = tp / (tp + fp || 1);

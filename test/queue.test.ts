@@ -14,6 +14,7 @@ import type { Outcome } from '../pipeline/batch.js';
 import { importViaQueue } from '../pipeline/queue/enqueue.js';
 import { importFiles } from '../pipeline/run.js';
 import { fileNameOf, formatOf, PLANS, renderAs } from '../sample/generate.js';
+import { DOCUMENT_ROWS, IDENTITY_ROWS, tableRows } from './helpers/table-rows.js';
 
 const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
 if (!haveRedis) {
@@ -30,32 +31,10 @@ let files: string[] = [];
 let local: Record<string, string[]>;
 let localOutcomes: string[];
 
-const TABLES: Record<string, string> = {
-  documents: 'document_id, path, format, page_count, unit_name, unit_key, district, year, dnr, parser_version, status, clean, repair_model',
-  pages: '*',
-  goals: '*',
-  goal_sections: '*',
-  indicators: '*',
-  activities: '*',
-  budget_lines: '*',
-  warnings: '*',
-  repairs: '*',
-  // the identities across plans, recomputed after the load either way
-  units: '*',
-  document_units: '*',
-  indicator_keys: '*',
-  indicator_links: '*',
-  goal_kf: '*',
-  goal_links: '*',
-};
-
 async function rowsOf(db: string): Promise<Record<string, string[]>> {
   const store = await PlanStore.open(db);
   try {
-    const out: Record<string, string[]> = {};
-    for (const [t, cols] of Object.entries(TABLES))
-      out[t] = (await store.query(`SELECT ${cols} FROM ${t}`)).rows.map((r) => JSON.stringify(r)).sort();
-    return out;
+    return await tableRows(store, { ...DOCUMENT_ROWS, ...IDENTITY_ROWS });
   } finally {
     store.close();
   }
