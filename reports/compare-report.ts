@@ -16,13 +16,18 @@ export interface ReportFilter {
   to?: number;
 }
 
-// $1 unit, $2 from, $3 to: a null parameter filters nothing
-const WHERE = `($1::VARCHAR IS NULL OR unit_key = $1 OR unit_name ILIKE '%' || $1 || '%')
+/** The filter as SQL over a relation with `unit_key`, `unit_name` and `year`: $1 unit, $2 from, $3 to (null filters nothing). */
+export const FILTER_SQL = `($1::VARCHAR IS NULL OR unit_key = $1 OR unit_name ILIKE '%' || $1 || '%')
   AND ($2::INTEGER IS NULL OR year >= $2) AND ($3::INTEGER IS NULL OR year <= $3)`;
+
+/** The values of FILTER_SQL's $1–$3. */
+export const filterParams = (f: ReportFilter) => [f.unit ?? null, f.from ?? null, f.to ?? null];
+
+const WHERE = FILTER_SQL;
 
 /** `f` fills the filter's $1–$3 (null: the query has none). */
 async function objects(db: ReadOnlyStore, sql: string, f: ReportFilter | null): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
-  const r = await db.query(sql, f ? [f.unit ?? null, f.from ?? null, f.to ?? null] : []);
+  const r = await db.query(sql, f ? filterParams(f) : []);
   return { columns: r.columns, rows: r.rows.map((row) => Object.fromEntries(r.columns.map((c, k) => [c, row[k]]))) };
 }
 

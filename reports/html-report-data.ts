@@ -1,14 +1,11 @@
 // The HTML report's input (ReportData, report-data.ts) queried from the comparison views: DuckDB groups
 // and nests the rows (list of structs, to_json), so this file only names what goes where.
 import type { ReadOnlyStore } from '../data/store/read-only.js';
-import type { ReportFilter } from './compare-report.js';
+import { FILTER_SQL as WHERE, filterParams, type ReportFilter } from './compare-report.js';
 import type { ReportData } from './report-data.js';
 
-const WHERE = `($1::VARCHAR IS NULL OR unit_key = $1 OR unit_name ILIKE '%' || $1 || '%')
-  AND ($2::INTEGER IS NULL OR year >= $2) AND ($3::INTEGER IS NULL OR year <= $3)`;
-
 async function json<T>(db: ReadOnlyStore, sql: string, f: ReportFilter): Promise<T[]> {
-  const r = await db.query(sql, [f.unit ?? null, f.from ?? null, f.to ?? null]);
+  const r = await db.query(sql, filterParams(f));
   return r.rows.map((row) => JSON.parse(String(row[0])) as T);
 }
 
