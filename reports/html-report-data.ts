@@ -29,7 +29,7 @@ coverage AS (
 ),
 changes AS (
   SELECT unit_key, list(c ORDER BY c.toYear, c.kind, c.subject) AS rows FROM (
-    SELECT unit_key, year, {fromYear: prev_year, toYear: year,
+    SELECT unit_key, unit_name, year, {fromYear: prev_year, toYear: year,
             kind: CASE change WHEN 'added' THEN 'indicator-added' WHEN 'dropped' THEN 'indicator-dropped'
                               WHEN 'renamed' THEN 'indicator-renamed' ELSE 'target-moved' END,
             subject: indicator_name, level: NULL::VARCHAR,
@@ -39,12 +39,12 @@ changes AS (
             "to": CASE WHEN next_name IS NOT NULL THEN {documentId: next_document_id, page: next_page} END} AS c
     FROM indicator_changes
     UNION ALL
-    SELECT unit_key, year, {fromYear: prev_year, toYear: year, kind: 'goal-' || change,
+    SELECT unit_key, unit_name, year, {fromYear: prev_year, toYear: year, kind: 'goal-' || change,
             subject: coalesce(next_title, prev_title), level: level, before: prev_title, after: next_title,
             "from": CASE WHEN prev_goal_id IS NOT NULL THEN {documentId: prev_document_id, page: prev_page} END,
             "to": CASE WHEN next_goal_id IS NOT NULL THEN {documentId: next_document_id, page: next_page} END} AS c
     FROM goal_changes
-  ) x JOIN units u USING (unit_key) WHERE ${WHERE.replaceAll('unit_name', 'u.unit_name')} GROUP BY unit_key
+  ) x WHERE ${WHERE} GROUP BY unit_key
 ),
 years AS (
   SELECT unit_key, any_value(unit_name) AS unit_name, list(DISTINCT district ORDER BY district) FILTER (WHERE district IS NOT NULL) AS districts,

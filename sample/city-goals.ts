@@ -2,7 +2,9 @@
 // year. Numbers and titles drift between years on purpose: that is what the parser must survive.
 import type { Activity, KfId, Section } from './model.js';
 
-export type Year = 2022 | 2023 | 2024;
+/** 2019 is the last year before the district merger (Hägersten-Liljeholmen and Älvsjö → Hägersten-Älvsjö, 2020);
+ * it belongs to the same council mandate as 2022, so its KF goals read as 2022's. */
+export type Year = 2019 | 2022 | 2023 | 2024;
 
 const DIRECTIONS: Record<1 | 2 | 3, string> = {
   1: 'En sammanhållen stad där alla invånare har tillgång till en trygg och likvärdig välfärd oavsett var de bor',
@@ -20,7 +22,7 @@ interface KfDef {
   title: Record<Year, string>;
 }
 
-const same = <T>(v: T): Record<Year, T> => ({ 2022: v, 2023: v, 2024: v });
+const same = <T>(v: T): Record<Year, T> => ({ 2019: v, 2022: v, 2023: v, 2024: v });
 
 const KF: Record<KfId, KfDef> = {
   care: {
@@ -35,8 +37,9 @@ const KF: Record<KfId, KfDef> = {
   },
   safety: {
     direction: 1,
-    number: { 2022: '1.4', 2023: '1.3', 2024: '1.3' },
+    number: { 2019: '1.4', 2022: '1.4', 2023: '1.3', 2024: '1.3' },
     title: {
+      2019: 'Alla invånare ska kunna känna sig trygga i sitt närområde och i stadens offentliga miljöer',
       2022: 'Alla invånare ska kunna känna sig trygga i sitt närområde och i stadens offentliga miljöer',
       2023: 'Invånarna ska känna sig trygga i sitt närområde och i stadens gemensamma miljöer',
       2024: 'Invånarna ska känna sig trygga i sitt närområde och i stadens gemensamma miljöer',
@@ -44,13 +47,14 @@ const KF: Record<KfId, KfDef> = {
   },
   culture: {
     direction: 1,
-    number: { 2022: '1.5', 2023: '1.4', 2024: '1.4' },
+    number: { 2019: '1.5', 2022: '1.5', 2023: '1.4', 2024: '1.4' },
     title: same('Alla invånare ska ha tillgång till ett brett utbud av kultur, idrott och föreningsliv'),
   },
   climate: {
     direction: 2,
     number: same('2.1'),
     title: {
+      2019: 'Stadens verksamheter ska minska sina utsläpp av växthusgaser',
       2022: 'Stadens verksamheter ska minska sina utsläpp av växthusgaser',
       2023: 'Stadens verksamheter ska minska sina utsläpp av växthusgaser',
       2024: 'Stadens verksamheter ska minska sina utsläpp av växthusgaser och bidra till en hållbar konsumtion',
@@ -63,8 +67,9 @@ const KF: Record<KfId, KfDef> = {
   },
   staff: {
     direction: 3,
-    number: { 2022: '3.4', 2023: '3.3', 2024: '3.3' },
+    number: { 2019: '3.4', 2022: '3.4', 2023: '3.3', 2024: '3.3' },
     title: {
+      2019: 'Medarbetarna i staden ska ha goda förutsättningar att utföra sitt arbete',
       2022: 'Medarbetarna i staden ska ha goda förutsättningar att utföra sitt arbete',
       2023: 'Stadens medarbetare ska ges goda förutsättningar att göra ett bra arbete',
       2024: 'Stadens medarbetare ska ges goda förutsättningar att göra ett bra arbete',
@@ -72,7 +77,7 @@ const KF: Record<KfId, KfDef> = {
   },
   preparedness: {
     direction: 3,
-    number: { 2022: '3.5', 2023: '3.4', 2024: '3.4' },
+    number: { 2019: '3.5', 2022: '3.5', 2023: '3.4', 2024: '3.4' },
     title: same('Staden ska ha en god beredskap och kunna upprätthålla viktiga samhällsfunktioner vid kris'),
   },
 };
@@ -145,7 +150,7 @@ const BOARD: Record<KfId, BoardDef> = {
   },
   safety: {
     title: (y) =>
-      y === 2022
+      y <= 2022
         ? 'Stadsdelsområdet är tryggt och invånarna upplever att de kan röra sig fritt i sin närmiljö'
         : 'Stadsdelsområdet är tryggt och invånarna kan röra sig fritt i sin närmiljö under dygnets alla timmar',
     sections: (y) => [
@@ -211,7 +216,7 @@ const BOARD: Record<KfId, BoardDef> = {
   },
   economy: {
     title: (y) =>
-      y === 2022
+      y <= 2022
         ? 'Nämndens verksamheter bedrivs inom beslutad ekonomisk ram'
         : 'Nämndens verksamheter håller sig inom tilldelad budget och använder resurserna effektivt',
     sections: (y) => [

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { toMojibake } from './mojibake.js';
 import { scanPdf } from './scan.js';
 import type { Plan } from './model.js';
-import { PLANS } from './plans.js';
+import { PLANS, sampleOverrides } from './plans.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderPdf } from './render-pdf.js';
 import { renderText } from './render-text.js';
 
-export { PLANS, findPlan, buildPlan, UNITS, YEARS, DISTRICT } from './plans.js';
+export { PLANS, findPlan, buildPlan, UNITS, YEARS, DISTRICT, sampleOverrides, unitNameOf } from './plans.js';
 export type { Plan } from './model.js';
 export { renderPdf } from './render-pdf.js';
 export { renderText } from './render-text.js';
@@ -54,9 +54,14 @@ export async function renderAs(p: Plan, format: ExportFormat): Promise<Buffer> {
   }
 }
 
-/** Writes every sample plan under outDir and returns the written paths. */
+/** The overrides file written beside the plans (`--overrides DIR/plans-overrides.json`). */
+export const OVERRIDES_FILE = 'plans-overrides.json';
+
+/** Writes every sample plan under outDir, and the overrides file its renamed unit needs; returns the plans' paths. */
 export async function generateSampleCorpus(outDir: string): Promise<string[]> {
   const written: string[] = [];
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, OVERRIDES_FILE), `${JSON.stringify(sampleOverrides(), null, 2)}\n`);
   for (const p of PLANS) {
     const file = path.join(outDir, fileNameOf(p));
     await mkdir(path.dirname(file), { recursive: true });

@@ -97,6 +97,12 @@ export function budgetTotals(b: Budget): { income: number; costs: number; net: n
 export interface UnitSpec {
   key: string;
   unit: string;
+  /** The years the unit has a plan (default: sample/plans.ts YEARS). */
+  years?: number[];
+  /** The unit's district before the 2020 merger, for plans of 2019 and earlier. */
+  districtBefore2020?: string;
+  /** A new name from `year` on: the same unit, which only an overrides file can tell the matcher. */
+  renamed?: { year: number; unit: string };
   author: string;
   dnr: (year: number) => string;
   date: (year: number) => string;

@@ -5,10 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshIdentities } from '../data/store/identities.js';
 import { PlanStore } from '../data/store/store.js';
 import { parseOverrides } from '../normalizers/identity/index.js';
 import { importFiles, rebuildAll } from '../pipeline/run.js';
-import { fileNameOf, formatOf, PLANS, renderAs } from '../sample/generate.js';
+import { fileNameOf, formatOf, PLANS, renderAs, sampleOverrides } from '../sample/generate.js';
 import { haveSeeds, seedPath } from './helpers/seeds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plans-compare-'));
@@ -122,7 +123,7 @@ describe('identities on the sample corpus, against its planted ground truth', ()
       files.push(to);
     }
     sample = await PlanStore.open(join(dir, 'sample.duckdb'));
-    await importFiles(sample, files);
+    await importFiles(sample, files, {}, { overrides: parseOverrides(sampleOverrides()) });
     const r = await sample.query(`SELECT DISTINCT printed_name, indicator_key FROM indicator_trends`);
     const keyOf = new Map(r.rows.map(([name, key]) => [String(name), String(key)]));
     // the truth: a name is its own identity unless the plan says it rewords another
@@ -158,4 +159,24 @@ describe('identities on the sample corpus, against its planted ground truth', ()
     expect(tp).toBeGreaterThanOrEqual(5);
     expect(missed).toEqual([]);
   }, 120_000);
+
+  it('keeps a unit through the district merger, and a renamed unit through its overrides file only', async () => {
+    const years = async () => {
+      const r = await sample.query(
+        `SELECT unit_key, list(year || ' ' || district || ' ' || printed_unit_name ORDER BY year) FROM unit_years GROUP BY 1 ORDER BY 1`,
+      );
+      return Object.fromEntries(r.rows.map(([k, v]) => [String(k), (v as string[]).join(' | ')]));
+    };
+    const withFile = await years();
+    expect(withFile['0180:fritidsenhet-solberga']).toBe(
+      '2019 Älvsjö Fritidsenheten Solberga | 2022 Hägersten-Älvsjö Fritidsenheten Solberga | 2023 Hägersten-Älvsjö Fritidsenheten Solberga | 2024 Hägersten-Älvsjö Fritidsenheten Solberga',
+    );
+    expect(withFile['0180:bestallarenhet-vuxna']).toMatch(/^2022 .* \| 2023 .* \| 2024 Hägersten-Älvsjö Biståndsenheten vuxna$/);
+    expect(Object.keys(withFile)).toHaveLength(3);
+    // without the file a new name is a new unit: nothing in the plans says otherwise
+    await refreshIdentities(sample);
+    const without = await years();
+    expect(Object.keys(without)).toHaveLength(4);
+    expect(without['0180:bistandsenhet-vuxna']).toBe('2024 Hägersten-Älvsjö Biståndsenheten vuxna');
+  });
 });

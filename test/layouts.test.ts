@@ -20,13 +20,13 @@ import { PLANS } from '../sample/plans.js';
 type Metric = keyof Score;
 const METRICS: Metric[] = ['goals', 'indicators', 'activities', 'budget', 'hierarchy', 'unit', 'year', 'district'];
 
-/** measured means per layout (before the layout stage: groff-2col goals 0.078, indicators 0.131;
- * see the report of issue 12); a drop below any of them fails */
+/** measured means per layout over the sample plans (before the layout stage: groff-2col goals 0.078,
+ * indicators 0.131; see the report of issue 12); a drop below any of them fails */
 const FLOORS: Record<string, Partial<Record<Metric, number>>> = {
   pdfmake: { goals: 1, indicators: 1, activities: 1, budget: 1, hierarchy: 1, unit: 1, year: 1, district: 1 },
-  'groff-2col': { goals: 0.948, indicators: 0.869, activities: 0.962, budget: 0.777, hierarchy: 0.896, unit: 1, year: 1, district: 1 },
+  'groff-2col': { goals: 0.942, indicators: 0.882, activities: 0.966, budget: 0.8, hierarchy: 0.896, unit: 1, year: 1, district: 1 },
   'groff-narrow': { goals: 1, indicators: 1, activities: 1, budget: 1, hierarchy: 1, unit: 1, year: 1, district: 1 },
-  'pdfmake-landscape': { goals: 1, indicators: 0.98, activities: 1, budget: 1, hierarchy: 0.993, unit: 1, year: 1, district: 1 },
+  'pdfmake-landscape': { goals: 1, indicators: 0.982, activities: 1, budget: 1, hierarchy: 0.993, unit: 1, year: 1, district: 1 },
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'plans-layouts-'));

@@ -11,6 +11,7 @@ const ind = (name: string, unitTarget: string, kfTarget: string, periodicity: In
 export const bestallareVuxna: UnitSpec = {
   key: 'bestallare-vuxna',
   unit: 'Beställarenheten vuxna',
+  renamed: { year: 2024, unit: 'Biståndsenheten vuxna' },
   author: 'Lena Forsberg',
   dnr: (y) => `HÄ ${y - 1}/${[398, 688, 725][y - 2022] ?? 700}`,
   date: (y) => `${y}-02-0${[2, 1, 5][y - 2022] ?? 1}`,
@@ -18,7 +19,7 @@ export const bestallareVuxna: UnitSpec = {
     {
       heading: 'Verksamhetsidé och uppdrag',
       paragraphs: [
-        'Beställarenheten vuxna utreder ansökningar om bistånd från personer mellan 21 och 65 år med fysisk eller psykisk funktionsnedsättning, fattar beslut och följer upp att beviljade insatser ger avsett resultat. Handläggningen ska vara rättssäker, likvärdig och ta hänsyn till både jämställdhet och barnets perspektiv när det finns barn i familjen.',
+        `${y >= 2024 ? 'Biståndsenheten' : 'Beställarenheten'} vuxna utreder ansökningar om bistånd från personer mellan 21 och 65 år med fysisk eller psykisk funktionsnedsättning, fattar beslut och följer upp att beviljade insatser ger avsett resultat. Handläggningen ska vara rättssäker, likvärdig och ta hänsyn till både jämställdhet och barnets perspektiv när det finns barn i familjen.`,
         `Vid ingången av ${y} var cirka ${[640, 665, 690][y - 2022] ?? 650} personer aktuella vid enheten.`,
       ],
     },

@@ -60,8 +60,10 @@ const girlsGoal = (y: number): UnitGoal => ({
 export const fritidSolberga: UnitSpec = {
   key: 'fritid-solberga',
   unit: 'Fritidsenheten Solberga',
+  years: [2019, 2022, 2023, 2024],
+  districtBefore2020: 'Älvsjö',
   author: 'Jonas Ekberg',
-  dnr: (y) => `HÄ ${y - 1}/${[455, 702, 744][y - 2022] ?? 700}`,
+  dnr: (y) => `${y < 2020 ? 'ÄL' : 'HÄ'} ${y - 1}/${[455, 702, 744][y - 2022] ?? 700}`,
   date: (y) => `${y}-01-${[20, 26, 31][y - 2022] ?? 28}`,
   intro: (y) => [
     {
@@ -90,7 +92,7 @@ export const fritidSolberga: UnitSpec = {
       {
         kf: 'youth',
         indicators:
-          y === 2022
+          y <= 2022
             ? [
                 ind('Antal platser för feriejobb', '', '', 'Tertial'),
                 ind('Andel unga som upplever att de kan påverka verksamheten på fritidsgården', '70 %', ''),
@@ -111,7 +113,7 @@ export const fritidSolberga: UnitSpec = {
           {
             ...ind(
               y === 2024 ? 'Antal besökare på fritidsgården per vecka' : 'Antal besök på fritidsgården per vecka',
-              { 2022: '350', 2023: '380', 2024: '400' }[y] ?? '350',
+              { 2019: '320', 2022: '350', 2023: '380', 2024: '400' }[y] ?? '350',
               '',
             ),
             // the 2024 plan rewords the indicator of the years before
@@ -139,9 +141,9 @@ export const fritidSolberga: UnitSpec = {
       {
         kf: 'safety',
         indicators: [ind('Andel invånare som känner sig trygga i sitt bostadsområde när det är mörkt ute', '', 'öka')],
-        board: y !== 2022,
+        board: y > 2022,
         unitGoals:
-          y === 2022
+          y <= 2022
             ? []
             : [
                 {
@@ -163,8 +165,8 @@ export const fritidSolberga: UnitSpec = {
         indicators: [
           ind(
             'Klimatpåverkan från livsmedelsinköp',
-            y === 2022 ? '1,5 kg CO2 per kg livsmedel' : '1,4 kg CO2 per kg livsmedel',
-            y === 2022 ? '1,7 kg CO2 per kg livsmedel' : '1,6 kg CO2 per kg livsmedel',
+            y <= 2022 ? '1,5 kg CO2 per kg livsmedel' : '1,4 kg CO2 per kg livsmedel',
+            y <= 2022 ? '1,7 kg CO2 per kg livsmedel' : '1,6 kg CO2 per kg livsmedel',
             'Tertial',
           ),
         ],
