@@ -330,6 +330,12 @@ describe.skipIf(!haveSeeds)('identities on the seeds', () => {
     );
     expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.95);
     expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
+
+    // prefix filtering weighs fewer pairs than pairing every two names that share a word, and links the same
+    const items = all.map((name, i) => ({ documentId: `d${i}`, unitKey: 'u', year: 2020, name }));
+    const everyPair = linkIndicators(items, undefined, { exhaustive: true });
+    expect(r.keyOf).toEqual(everyPair.keyOf);
+    expect(r.decisions.filter((d) => d.score >= 0.7)).toEqual(everyPair.decisions.filter((d) => d.score >= 0.7));
   });
 
   it('gives the same identities whatever the order of the input (property)', () => {

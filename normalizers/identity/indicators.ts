@@ -37,6 +37,11 @@ export const QUALIFIER_MIN = 0.5;
 export const SUBSTITUTION_MARGIN = 0.05;
 /** non-links (blocked or not) scoring below this are not listed among the decisions: they were never close */
 export const REVIEW_FLOOR = 0.5;
+/** pairs are weighed when they could reach this score (prefix filtering, candidatePairs): below the
+ * threshold, so near misses are still weighed and listed, and blocked near pairs still keep clusters apart */
+export const BLOCK_THRESHOLD = 0.7;
+/** keys indexed beyond what the bound needs: one word damaged in its first letters */
+export const BLOCK_SLACK = 1;
 
 export interface IndicatorItem {
   documentId: string;
@@ -84,6 +89,8 @@ export interface IndicatorLinks {
 
 export interface LinkOptions {
   threshold?: number;
+  /** weigh every pair of names sharing a word, not only the pairs prefix filtering lets through (for tests) */
+  exhaustive?: boolean;
 }
 
 const fmt = (x: number) => x.toFixed(2);
@@ -189,18 +196,28 @@ function groupsOf(items: readonly IndicatorItem[]): Group[] {
     .map((g) => ({ ...g, analysed: analyseName([...g.names.keys()].sort(cmp)[0]) }));
 }
 
-/** Pairs of groups sharing a stem or a stem's first four letters (OCR damage late in a word). */
-function candidatePairs(groups: Group[]): [number, number][] {
+/** A stem's blocking key: its first four letters (OCR damage late in a word still meets), or the whole short stem. */
+const blockKey = (stem: string) => (stem.length > 4 ? `${stem.slice(0, 4)}…` : stem);
+
+/**
+ * Candidate pairs by prefix filtering, the method of set-similarity joins: each name's keys are ordered
+ * rarest first (across all names), and a name is indexed under only as many of its rarest keys as a pair
+ * reaching BLOCK_THRESHOLD could leave unshared, plus BLOCK_SLACK for a key lost to damage early in a
+ * word. Two names whose soft Dice reaches t share at least ⌈n·t/(2−t)⌉ of the n keys of each, so they
+ * meet under one of those keys; a key every name has (`andel`) sits last and is rarely indexed. Cost
+ * grows with the pairs that share a rare word, not with every pair of names that say `Andel`.
+ * `exhaustive` pairs every two names sharing any key (the method before; kept to test that both agree).
+ */
+function candidatePairs(groups: Group[], exhaustive = false): [number, number][] {
+  const keysOf = groups.map((g) => [...new Set(allStems(g.analysed).map(blockKey))]);
+  const frequency = new Map<string, number>();
+  for (const keys of keysOf) for (const k of keys) frequency.set(k, (frequency.get(k) ?? 0) + 1);
   const index = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    const keys = new Set<string>();
-    for (const s of allStems(g.analysed)) {
-      keys.add(s);
-      if (s.length > 4) keys.add(`${s.slice(0, 4)}…`);
-    }
-    for (const k of keys) {
-      entry(index, k, () => [] as number[]).push(i);
-    }
+  keysOf.forEach((keys, i) => {
+    keys.sort((a, b) => frequency.get(a)! - frequency.get(b)! || cmp(a, b));
+    const n = keys.length;
+    const prefix = exhaustive ? n : Math.min(n, n - Math.ceil((n * BLOCK_THRESHOLD) / (2 - BLOCK_THRESHOLD)) + 1 + BLOCK_SLACK);
+    for (const k of keys.slice(0, prefix)) entry(index, k, () => [] as number[]).push(i);
   });
   const seen = new Set<string>();
   const out: [number, number][] = [];
@@ -314,7 +331,7 @@ export function linkIndicators(items: readonly IndicatorItem[], overrides: Overr
 
   // the matcher
   const links: [number, number, LinkDecision][] = [];
-  for (const [i, j] of candidatePairs(groups)) {
+  for (const [i, j] of candidatePairs(groups, options.exhaustive)) {
     if (forced.has(pairId(i, j))) continue;
     const d = compareIndicatorNames(groups[i].analysed, groups[j].analysed, options);
     if (d.blocked) forbid(i, j);
