@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { GoalLevel, SectionKey } from '../../model/document.js';
 import { lazyReference, readReference } from './load.js';
+import { BudgetWords } from './vocabulary-budget.js';
+import { MetadataWords } from './vocabulary-metadata.js';
 
 const Words = z.array(z.string().trim().min(1)).min(1);
 
@@ -31,6 +33,10 @@ export const VocabularySchema = z.strictObject({
   sections: z.array(SectionWords).default([]),
   /** headings after which the goal part of a plan is over (`Redovisning av ekonomi`) */
   endOfGoals: z.array(z.string().trim().min(1)).default([]),
+  /** budget tables: amount units, line classes, year-column kinds (vocabulary-budget.ts) */
+  budget: BudgetWords.optional(),
+  /** front matter: title forms, organisation kinds, Dnr labels (vocabulary-metadata.ts) */
+  metadata: MetadataWords.optional(),
 });
 
 export type Vocabulary = z.output<typeof VocabularySchema>;

@@ -12,7 +12,7 @@ export type { ColumnType, Table } from './table.js';
 import { COMPARE_VIEWS_SQL } from './compare-views.js';
 
 /** Bump when the tables or views change, and add a step to `MIGRATIONS`. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const docId = col('document_id', 'VARCHAR', true);
 const pageLine = (notNull: boolean): Column[] => [col('page', 'INTEGER', notNull), col('line', 'INTEGER', notNull)];
@@ -238,4 +238,11 @@ export const MIGRATIONS: Record<number, string> = {
   3: `SELECT 1;`,
   // the plan's own name for a goal's level; rows loaded before stay null until plans rebuild
   4: `ALTER TABLE goals ADD COLUMN IF NOT EXISTS level_label VARCHAR;`,
+  // the general reader's new fields (issue 13); rows loaded before keep nulls until plans rebuild
+  5: [
+    // documents (metadata)
+    // indicators (outcomes, baselines)
+    // budget_lines (printed amounts, units, years, kinds)
+    'SELECT 1;',
+  ].join('\n'),
 };

@@ -53,6 +53,7 @@ export function parse(input: Cleaned, labels: Labels = defaultLabels()): PlanDoc
       allText,
       structure.activities.map((a) => a.end),
     ),
+    labels,
   );
   const doc: PlanDocument = {
     source,

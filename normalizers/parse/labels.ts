@@ -27,6 +27,8 @@ const GOAL_NUMBER = String.raw`\d+(?:\.\d+)*\.?`;
 
 /** The compiled vocabulary: what `classify` matches lines against. */
 export interface Labels {
+  /** the vocabularies compiled here, in their order: the budget and metadata readers take their words from them */
+  vocabularies: readonly Vocabulary[];
   goals: Array<{ level: GoalLevel; re: RegExp }>;
   sections: Array<{ key: SectionKey; re: RegExp }>;
   endOfGoals: RegExp[];
@@ -56,7 +58,7 @@ export function compileLabels(vocabularies: readonly Vocabulary[]): Labels {
   }
   // a stable sort: among labels of one length, the vocabularies' order
   goals.sort((a, b) => b.length - a.length);
-  return { goals: goals.map(({ level, re }) => ({ level, re })), sections, endOfGoals };
+  return { vocabularies, goals: goals.map(({ level, re }) => ({ level, re })), sections, endOfGoals };
 }
 
 let builtinLabels: Labels | null = null;

@@ -4,6 +4,7 @@ import { DISTRICTS, districtExistsIn } from '../../data/reference/districts.js';
 import type { RuleId } from '../../model/rules.js';
 import type { DocLine, Goal, Message } from '../../model/document.js';
 import { slug } from '../fold.js';
+import { defaultLabels, type Labels } from './labels.js';
 
 export interface Metadata {
   unit: { name: string; key: string };
@@ -34,7 +35,7 @@ function cleanName(s: string): string {
     .trim();
 }
 
-export function readMetadata(raw: DocLine[], goals: Goal[], years: number[]): Metadata {
+export function readMetadata(raw: DocLine[], goals: Goal[], years: number[], _labels: Labels = defaultLabels()): Metadata {
   const warnings: Message[] = [];
   const front = raw.slice(0, FRONT_LINES);
 

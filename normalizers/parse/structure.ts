@@ -179,7 +179,7 @@ export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels(
         r.rows.forEach((row) => out.activities.push({ id: `a${out.activities.length + 1}`, goalId, ...row }));
         leftover = r.leftover;
       } else {
-        const r = parseBudgetTable(body);
+        const r = parseBudgetTable(body, labels);
         if (r.rows.length) {
           budgetTables++;
           r.rows.forEach((row) =>

@@ -1,7 +1,7 @@
 // Budget tables (`Beloppen anges i TKr`): Intäkter and Kostnader lines and their `Summa …` lines.
 import type { DocLine } from '../../../model/document.js';
 import { fold } from '../../fold.js';
-import { classify } from '../labels.js';
+import { classify, defaultLabels, type Labels } from '../labels.js';
 import type { TableResult } from './indicators.js';
 
 export interface BudgetRow {
@@ -14,7 +14,7 @@ export interface BudgetRow {
 
 const AMOUNT_LINE = /^(.*?\S)\s+(-?\d{1,3}(?:[ \u00a0]\d{3})+|-?\d+)$/;
 
-export function parseBudgetTable(body: DocLine[]): TableResult<BudgetRow> {
+export function parseBudgetTable(body: DocLine[], _labels: Labels = defaultLabels()): TableResult<BudgetRow> {
   const rows: BudgetRow[] = [];
   let group: 'intakter' | 'kostnader' | null = null;
   let i = 0;
