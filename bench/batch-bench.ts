@@ -7,8 +7,11 @@
 // rows/s, peak RSS (sampled every 100 ms; worker threads live in the same process and count too), and
 // the time between the steps the batch reports (onStep: extract → first load → last outcome).
 // References in the same run, as ratios:
-// - a bare DuckDB Appender appending as many rows to each document table as the import loaded there,
-//   same columns and types, strings of the average length found (one transaction, one Appender a table);
+// - a bare DuckDB Appender appending the very rows the import loaded (read back from its database), one
+//   transaction, one Appender a table, then a CHECKPOINT; against it the store's time in loadMany plus a
+//   CHECKPOINT after the import (load_store_rows_vs_appender: both sides write the rows into the file);
+// - the first reference, kept for comparison: as many rows per table, strings of the average length found,
+//   no checkpoint on either side (load_store_rows_vs_synthetic_appender);
 // - pdftotext (poppler-utils) on the PDFs of the set, one process at a time like the extract step:
 //   our extract time per PDF page against its time per page (NaN where pdftotext is missing).
 // Growth: time per document at each N and its ratio between consecutive N (≈1 is linear).
@@ -17,8 +20,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { promisify } from 'node:util';
-import { type DuckDBAppender, DuckDBInstance, dateValue, timestampValue } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBDateValue, DuckDBInstance, type DuckDBTimestampValue, dateValue, timestampValue } from '@duckdb/node-api';
 import { PlanStore } from '../data/store/store.js';
 import { ReadOnlyStore } from '../data/store/read-only.js';
 import { CSV_REPORTS, writeCsvReport } from '../reports/compare-report.js';
@@ -51,7 +55,7 @@ function sizesFrom(spec: string | undefined): number[] {
 const kindOf = (i: number): Kind => (i % 10 === 0 ? 'pdf' : i % 10 === 5 ? 'mojibake' : i % 2 ? 'md' : 'txt');
 
 /** N distinct files in `dir`; the nine PDFs are rendered once (by the caller) and told apart by a trailing comment. */
-function writeCorpus(dir: string, n: number, pdfs: Buffer[]): { files: string[]; pdfFiles: string[] } {
+export function writeCorpus(dir: string, n: number, pdfs: Buffer[]): { files: string[]; pdfFiles: string[] } {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   const pdfFiles: string[] = [];
@@ -78,6 +82,18 @@ interface Measured {
   wallS: number;
   cpuS: number;
   peakRssMb: number;
+  /** main thread: peaks of the V8 heap in use, of memory outside it (Buffers, DuckDB's JS-visible results) and ArrayBuffers */
+  peakHeapMb: number;
+  peakExternalMb: number;
+  peakArrayBuffersMb: number;
+  /** DuckDB's own accounting after the last load (duckdb_memory(): buffer manager and caches), MB */
+  duckdbMb: number;
+  /** peak RSS and main-thread heap in use, MB, in each step: extract (with the clean checks), load (read and load), identities */
+  phasePeaks: Record<'extract' | 'load' | 'identities', { rss: number; heap: number }>;
+  /** the largest V8 heap a read worker reported, MB: in use and committed */
+  workerHeapMb: { used: number; total: number };
+  /** memory every tenth of the documents: [done, rss, heapUsed, external] MB */
+  memoryTrace: Array<[number, number, number, number]>;
   /** garbage collection on the main thread (the extractor and loader), from the perf_hooks gc entries */
   mainGcS: number;
   startRssMb: number;
@@ -89,6 +105,8 @@ interface Measured {
   loadS: number;
   /** time inside PlanStore.loadMany (the loader's transactions) and PlanStore.hasDocument (one query a file) */
   storeS: number;
+  /** a CHECKPOINT right after the import: the rows of the last loads still in the WAL written to the file */
+  checkpointS: number;
   /** loader transactions, and store ms per document in the first and the last tenth of them */
   storeCalls: number;
   storeFirstMsPerDoc: number;
@@ -151,8 +169,11 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
   let firstLoad = Number.NaN;
   let lastDone = Number.NaN;
   let failed = 0;
+  let phase: keyof Measured['phasePeaks'] = 'extract';
+  const phasePeaks: Measured['phasePeaks'] = { extract: { rss: 0, heap: 0 }, load: { rss: 0, heap: 0 }, identities: { rss: 0, heap: 0 } };
   const onStep = (step: BatchStep, file: string) => {
     const now = performance.now();
+    if (step === 'load' && phase === 'extract') phase = 'load';
     if (step === 'extract') {
       if (Number.isNaN(firstExtract)) firstExtract = now;
       else {
@@ -164,8 +185,15 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
       lastExtractFile = file;
     } else if (Number.isNaN(firstLoad)) firstLoad = now;
   };
-  const onDone = (o: Outcome) => {
+  const memoryTrace: Measured['memoryTrace'] = [];
+  const mb = (b: number) => Math.round(b / 2 ** 20);
+  const onDone = (o: Outcome, done: number) => {
     lastDone = performance.now();
+    if (done === n) phase = 'identities';
+    if (done % Math.max(1, Math.floor(n / 10)) === 0) {
+      const u = process.memoryUsage();
+      memoryTrace.push([done, mb(u.rss), mb(u.heapUsed), mb(u.external)]);
+    }
     if (o.status === 'failed') {
       if (failed++ < 3) process.stderr.write(`bench: batch: ${o.file} failed: ${o.reason}\n`);
     }
@@ -173,14 +201,24 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
   global.gc?.();
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
+  const peak = { heap: 0, external: 0, arrayBuffers: 0 };
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) gcMs += e.duration;
   });
   gc.observe({ entryTypes: ['gc'] });
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const u = process.memoryUsage();
+    peakRss = Math.max(peakRss, u.rss);
+    peak.heap = Math.max(peak.heap, u.heapUsed);
+    peak.external = Math.max(peak.external, u.external);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, u.arrayBuffers);
+    const q = phasePeaks[phase];
+    q.rss = Math.max(q.rss, u.rss / 2 ** 20);
+    q.heap = Math.max(q.heap, u.heapUsed / 2 ** 20);
   }, 100);
+  pool.peakWorkerHeap.used = 0;
+  pool.peakWorkerHeap.total = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let outcomes: Outcome[];
@@ -197,6 +235,11 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
 
   const rowsByTable: Record<string, number> = {};
   for (const t of DOCUMENT_TABLES) rowsByTable[t] = Number((await store.query(`SELECT count(*) FROM ${t}`)).rows[0][0]);
+  const checkpointAt = performance.now();
+  await store.query('CHECKPOINT');
+  const checkpointS = (performance.now() - checkpointAt) / 1000;
+  const duckdbBytes = Number((await store.query('SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()')).rows[0][0]);
+  if (process.env.BENCH_HEAP_SNAPSHOT) process.stderr.write(`bench: heap snapshot ${writeHeapSnapshot(join(tmpdir(), `batch-${n}.heapsnapshot`))}\n`);
   const pdfPages = Number((await store.query(`SELECT coalesce(sum(page_count), 0) FROM documents WHERE format = 'pdf'`)).rows[0][0]);
   store.close();
   // what a quality officer runs next: every comparison report (CSV and the HTML data) on this database
@@ -217,12 +260,20 @@ async function importOnce(db: string, n: number, files: string[], pool: ReadPool
     wallS: wall / 1000,
     cpuS: (cpu.user + cpu.system) / 1e6,
     peakRssMb: peakRss / 2 ** 20,
+    peakHeapMb: peak.heap / 2 ** 20,
+    peakExternalMb: peak.external / 2 ** 20,
+    peakArrayBuffersMb: peak.arrayBuffers / 2 ** 20,
+    duckdbMb: duckdbBytes / 2 ** 20,
+    memoryTrace,
+    phasePeaks,
+    workerHeapMb: { used: pool.peakWorkerHeap.used / 2 ** 20, total: pool.peakWorkerHeap.total / 2 ** 20 },
     mainGcS: gcMs / 1000,
     startRssMb: startRss / 2 ** 20,
     extractS: (firstLoad - firstExtract) / 1000,
     modelS: (firstLoad - lastExtract) / 1000,
     loadS: (lastDone - firstLoad) / 1000,
     storeS: storeTime.s,
+    checkpointS,
     storeCalls: storeTime.calls.length,
     storeFirstMsPerDoc: storeTrend(storeTime.calls).first,
     storeLastMsPerDoc: storeTrend(storeTime.calls).last,
@@ -253,10 +304,19 @@ async function columnShapes(dbFile: string, table: string): Promise<Array<{ pres
   }
 }
 
-/** A bare Appender: the same number of rows per document table, same columns and types, one transaction. */
-async function bareAppender(db: string, m: Measured): Promise<number> {
+/**
+ * A bare Appender into the same tables, one transaction. `synthetic`: as many rows per table, strings of
+ * the average length found (the first reference; constant strings cost DuckDB next to nothing to compress
+ * at a checkpoint). `same`: the very rows the import stored, read back from its database beforehand, then
+ * a CHECKPOINT, so the rows end up in the file as the import's do (its automatic and final checkpoints).
+ */
+async function bareAppender(db: string, m: Measured, mode: 'synthetic' | 'same'): Promise<number> {
   const shapes = new Map<string, Array<{ present: number; length: number }>>();
-  for (const t of DOCUMENT_TABLES) shapes.set(t, await columnShapes(m.db, t));
+  const values = new Map<string, unknown[][]>();
+  for (const t of DOCUMENT_TABLES) {
+    if (mode === 'synthetic') shapes.set(t, await columnShapes(m.db, t));
+    else values.set(t, await storedRows(m.db, t));
+  }
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const inst = await DuckDBInstance.create(db);
@@ -270,40 +330,80 @@ async function bareAppender(db: string, m: Measured): Promise<number> {
       const rows = m.rowsByTable[t];
       if (!rows) continue;
       const cols = tableByName(t).columns;
-      const shape = shapes.get(t)!;
-      const text = shape.map((s) => 'x'.repeat(s.length));
       const a: DuckDBAppender = await c.createAppender(t);
-      for (let r = 0; r < rows; r++) {
-        cols.forEach((col, k) => {
-          if (k === 0) return void a.appendVarchar(`${String(r).padStart(12, '0')}${text[0].slice(12)}`);
-          if (!col.notNull && (r % 100) / 100 >= shape[k].present) return void a.appendNull();
-          switch (col.type) {
-            case 'INTEGER':
-              return void a.appendInteger(r % 1000);
-            case 'DOUBLE':
-              return void a.appendDouble(r / 7);
-            case 'BOOLEAN':
-              return void a.appendBoolean(r % 2 === 0);
-            case 'TIMESTAMP':
-              return void a.appendTimestamp(now);
-            case 'DATE':
-              return void a.appendDate(dateValue({ year: 2024, month: 1, day: 1 }));
-            case 'JSON':
-              return void a.appendVarchar(JSON.stringify(text[k].slice(2)));
-            default:
-              return void a.appendVarchar(text[k]);
-          }
-        });
-        a.endRow();
+      if (mode === 'same') {
+        for (const row of values.get(t)!) {
+          cols.forEach((col, k) => appendStored(a, row[k], col.type));
+          a.endRow();
+        }
+      } else {
+        const shape = shapes.get(t)!;
+        const text = shape.map((s) => 'x'.repeat(s.length));
+        for (let r = 0; r < rows; r++) {
+          cols.forEach((col, k) => {
+            if (k === 0) return void a.appendVarchar(`${String(r).padStart(12, '0')}${text[0].slice(12)}`);
+            if (!col.notNull && (r % 100) / 100 >= shape[k].present) return void a.appendNull();
+            switch (col.type) {
+              case 'INTEGER':
+                return void a.appendInteger(r % 1000);
+              case 'DOUBLE':
+                return void a.appendDouble(r / 7);
+              case 'BOOLEAN':
+                return void a.appendBoolean(r % 2 === 0);
+              case 'TIMESTAMP':
+                return void a.appendTimestamp(now);
+              case 'DATE':
+                return void a.appendDate(dateValue({ year: 2024, month: 1, day: 1 }));
+              case 'JSON':
+                return void a.appendVarchar(JSON.stringify(text[k].slice(2)));
+              default:
+                return void a.appendVarchar(text[k]);
+            }
+          });
+          a.endRow();
+        }
       }
       a.flushSync();
       a.closeSync();
     }
     await c.run('COMMIT');
+    if (mode === 'same') await c.run('CHECKPOINT');
     return (performance.now() - t0) / 1000;
   } finally {
     c.closeSync();
     inst.closeSync();
+  }
+}
+
+/** Every row of a table as DuckDB hands it to JavaScript, columns in their declared order. */
+async function storedRows(dbFile: string, table: string): Promise<unknown[][]> {
+  const inst = await DuckDBInstance.create(dbFile, { access_mode: 'READ_ONLY' });
+  const c = await inst.connect();
+  try {
+    const cols = tableByName(table).columns.map((col) => col.name);
+    return (await c.runAndReadAll(`SELECT ${cols.join(', ')} FROM ${table}`)).getRows();
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+}
+
+/** A value read from DuckDB appended as the column's type (what the store's own appendCell does with its cells). */
+function appendStored(a: DuckDBAppender, v: unknown, type: string): void {
+  if (v === null || v === undefined) return void a.appendNull();
+  switch (type) {
+    case 'INTEGER':
+      return void a.appendInteger(Number(v));
+    case 'DOUBLE':
+      return void a.appendDouble(Number(v));
+    case 'BOOLEAN':
+      return void a.appendBoolean(Boolean(v));
+    case 'TIMESTAMP':
+      return void a.appendTimestamp(v as DuckDBTimestampValue);
+    case 'DATE':
+      return void a.appendDate(v as DuckDBDateValue);
+    default:
+      return void a.appendVarchar(String(v));
   }
 }
 
@@ -337,13 +437,15 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
       const rounds = n <= 100 ? 3 : 1;
       let m: Measured | undefined;
       let bareS = Number.POSITIVE_INFINITY;
+      let syntheticS = Number.POSITIVE_INFINITY;
       let popplerS = Number.POSITIVE_INFINITY;
       for (let r = 0; r < rounds; r++) {
         const got = await importOnce(join(dir, `batch-${n}-${r}.duckdb`), n, files, pool);
         if (!m || got.wallS < m.wallS) m = got;
       }
       if (!m) throw new Error('no round ran');
-      for (let r = 0; r < rounds; r++) bareS = Math.min(bareS, await bareAppender(join(dir, `bare-${n}.duckdb`), m));
+      for (let r = 0; r < rounds; r++) bareS = Math.min(bareS, await bareAppender(join(dir, `bare-${n}.duckdb`), m, 'same'));
+      for (let r = 0; r < rounds; r++) syntheticS = Math.min(syntheticS, await bareAppender(join(dir, `bare-${n}.duckdb`), m, 'synthetic'));
       for (let r = 0; r < rounds; r++) popplerS = Math.min(popplerS, await pdftotext(pdfFiles));
       measured.push(m);
       const p = `batch.n${n}.`;
@@ -360,11 +462,18 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
         [`${p}rows_per_s`]: m.rows / m.wallS,
         [`${p}peak_rss_mb`]: m.peakRssMb,
         [`${p}rss_growth_mb`]: m.peakRssMb - m.startRssMb,
+        [`${p}peak_main_heap_mb`]: m.peakHeapMb,
+        [`${p}peak_external_mb`]: m.peakExternalMb,
+        [`${p}peak_array_buffers_mb`]: m.peakArrayBuffersMb,
+        [`${p}duckdb_memory_mb`]: m.duckdbMb,
+        [`${p}peak_worker_heap_mb`]: m.workerHeapMb.total,
+        ...Object.fromEntries(Object.entries(m.phasePeaks).map(([k, v]) => [`${p}peak_rss_${k}_mb`, v.rss])),
         [`${p}main_gc_s`]: m.mainGcS,
         [`${p}extract_s`]: m.extractS,
         [`${p}model_s`]: m.modelS,
         [`${p}load_s`]: m.loadS,
         [`${p}load_store_s`]: m.storeS,
+        [`${p}load_checkpoint_s`]: m.checkpointS,
         [`${p}load_transactions`]: m.storeCalls,
         [`${p}store_ms_per_doc_first10pct`]: m.storeFirstMsPerDoc,
         [`${p}store_ms_per_doc_last10pct`]: m.storeLastMsPerDoc,
@@ -376,7 +485,10 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
         [`${p}rows_vs_appender`]: m.rows / m.wallS / (m.rows / bareS),
         [`${p}load_rows_vs_appender`]: m.rows / m.loadS / (m.rows / bareS),
         // the store's own share of loading (loadMany), against the bare Appender on the same rows
-        [`${p}load_store_rows_vs_appender`]: bareS / m.storeS,
+        [`${p}load_store_rows_vs_appender`]: bareS / (m.storeS + m.checkpointS),
+        // the first reference: constant strings of the average length, no checkpoint on either side
+        [`${p}synthetic_appender_s`]: syntheticS,
+        [`${p}load_store_rows_vs_synthetic_appender`]: syntheticS / m.storeS,
         [`${p}pdf_page_ms`]: ourPdfPerPage * 1000,
         [`${p}pdftotext_page_ms`]: (popplerS / m.pdfPages) * 1000,
         [`${p}pdf_page_vs_pdftotext`]: ourPdfPerPage / (popplerS / m.pdfPages),
@@ -426,6 +538,18 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
     for (const m of measured) {
       console.log(
         `  ${m.n.toLocaleString('en').padStart(7)}: extract ${f3(m.extractS)} s (${f3(m.hasDocumentS)} s) | load ${f3(m.loadS)} s (${f3(m.storeS)} s, ${m.storeCalls}, ${f3(m.storeFirstMsPerDoc)} → ${f3(m.storeLastMsPerDoc)} ms/doc) | identities ${f3(m.identitiesS)} s | reports ${f3(m.reportS)} s | GC ${f3(m.mainGcS)} s`,
+      );
+    }
+    console.log(
+      '  memory (MB): peak main-thread heap / external / ArrayBuffers | a read worker\'s heap (used / committed) | DuckDB after the loads | peak RSS (main heap) per step | rss/heap/external every tenth of the documents',
+    );
+    for (const m of measured) {
+      const trace = m.memoryTrace.map(([d, r, h, e]) => `${d}: ${r}/${h}/${e}`).join(' ');
+      const steps = Object.entries(m.phasePeaks)
+        .map(([k, v]) => `${k} ${f3(v.rss)} (${f3(v.heap)})`)
+        .join(', ');
+      console.log(
+        `  ${m.n.toLocaleString('en').padStart(7)}: ${f3(m.peakHeapMb)} / ${f3(m.peakExternalMb)} / ${f3(m.peakArrayBuffersMb)} | ${f3(m.workerHeapMb.used)} / ${f3(m.workerHeapMb.total)} | ${f3(m.duckdbMb)} | ${steps} | ${trace}`,
       );
     }
     for (let k = 1; k < measured.length; k++) {

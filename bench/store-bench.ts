@@ -22,6 +22,9 @@ function indicators(n: number): Indicator[] {
     periodicity: k % 2 ? 'År' : 'Tertial',
     page: 1 + Math.floor(k / 40),
     line: 1 + (k % 40),
+    targetYear: null,
+    outcomes: [],
+    baseline: null,
   }));
 }
 

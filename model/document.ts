@@ -105,7 +105,9 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
-export const Periodicity = z.enum(['År', 'Tertial']);
+/** How often an indicator is followed up; `Delår`: at the interim report. */
+export const Periodicity = z.enum(['År', 'Tertial', 'Delår', 'Kvartal', 'Månad']);
+export type Periodicity = z.infer<typeof Periodicity>;
 
 export const Indicator = z.object({
   id: z.string(),
@@ -116,6 +118,12 @@ export const Indicator = z.object({
   periodicity: Periodicity.nullable(),
   page: z.number().int(),
   line: z.number().int(),
+  /** the year of the target column read as `unitTarget`, when its header names one (`Mål 2023`) */
+  targetYear: z.number().int().nullable().default(null),
+  /** outcomes (`Utfall 2021`) with the year their header names, oldest first */
+  outcomes: z.array(z.object({ year: z.number().int().nullable(), value: Target })).default([]),
+  /** the baseline (`Basvärde`, `Utgångsvärde`) and its year */
+  baseline: z.object({ year: z.number().int().nullable(), value: Target }).nullable().default(null),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -129,10 +137,27 @@ export const Activity = z.object({
   end: IsoDate.nullable(),
   page: z.number().int(),
   line: z.number().int(),
+  /** who is responsible (`Ansvarig`), as printed */
+  responsible: z.string().nullable().default(null),
+  /** the schedule as printed when it is not a pair of dates (`Tidplan`: `ht 2023`, `Q2 2024`); start and end hold its bounds */
+  schedule: z.string().nullable().default(null),
 });
 export type Activity = z.infer<typeof Activity>;
 
-export const BudgetGroup = z.enum(['intakter', 'kostnader', 'summa']);
+/** the part of a budget table a line stands in: under `Intäkter`, `Kostnader`, `Finansiering`, or a `Summa …` line */
+export const BudgetGroup = z.enum(['intakter', 'kostnader', 'summa', 'finansiering']);
+/** the unit a budget table prints its amounts in (converted to tkr in `amountTkr`) */
+export const BudgetUnit = z.enum(['tkr', 'mnkr', 'kr']);
+export type BudgetUnit = z.infer<typeof BudgetUnit>;
+/** what a budget table's amount column holds: `Budget 2022`, `Plan 2023`, `Prognos 2021`, `Utfall 2020` */
+export const BudgetColumnKind = z.enum(['budget', 'plan', 'prognos', 'utfall']);
+export type BudgetColumnKind = z.infer<typeof BudgetColumnKind>;
+/** what a budget line is: an income, a cost, a financing line (`Kommunbidrag`, `Nettokostnad`, `Resultat`) or a sum */
+export const BudgetLineClass = z.enum(['income', 'cost', 'financing', 'sum']);
+export type BudgetLineClass = z.infer<typeof BudgetLineClass>;
+/** what a sum or financing line totals: the incomes, the costs, the net (costs and incomes), the result (net and financing) */
+export const BudgetSumOf = z.enum(['income', 'cost', 'net', 'result']);
+export type BudgetSumOf = z.infer<typeof BudgetSumOf>;
 
 export const BudgetLine = z.object({
   /** 1-based number of the budget table within the document */
@@ -142,10 +167,27 @@ export const BudgetLine = z.object({
   label: z.string(),
   /** @deprecated the same as `label`; in 1.0 `line` becomes the line number, as everywhere else */
   line: z.string(),
+  /** the amount in tkr (converted from the table's unit); signs as printed */
   amountTkr: z.number(),
   page: z.number().int(),
   /** line number in the page (provenance) */
   sourceLine: z.number().int(),
+  // the general reader's fields (issue 13); absent in models written before them
+  /** the amount as printed (`12,5`, `−1 200`, `(1 200)`) */
+  amountPrinted: z.string().nullable().optional(),
+  /** the unit the amount was printed in */
+  unit: BudgetUnit.nullable().optional(),
+  /** 1-based amount column of the table the row is read from (a line gives one row per column) */
+  column: z.number().int().positive().nullable().optional(),
+  /** the column's year (`Budget 2022` → 2022), null when the header gives none */
+  year: z.number().int().nullable().optional(),
+  /** the column's kind, null when the header names none (a bare year) */
+  kind: BudgetColumnKind.nullable().optional(),
+  /** the row is of the plan year's budget column, the one `amountTkr` means by default (the only column of a one-column table) */
+  planColumn: z.boolean().nullable().optional(),
+  lineClass: BudgetLineClass.nullable().optional(),
+  /** for a sum or financing line that totals others (`Summa intäkter`, `Nettokostnad`, `Resultat`), what it totals */
+  sumOf: BudgetSumOf.nullable().optional(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
@@ -160,12 +202,26 @@ export const RepairRecord = z.object({
 });
 export type RepairRecord = z.infer<typeof RepairRecord>;
 
+/** What kind of organisation a plan belongs to; `kommun`: the municipality as a whole (`Mål och budget` of a kommun). */
+export const OrganisationKind = z.enum(['enhet', 'avdelning', 'kontor', 'forvaltning', 'stadsdelsforvaltning', 'namnd', 'bolag', 'kommun']);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
 export const PlanDocument = z.object({
   source: Extraction.shape.source,
   unit: z.object({ name: z.string(), key: z.string() }),
   district: z.string().nullable(),
+  /** the first year of the plan period (`period.from`) */
   year: z.number().int().nullable(),
   dnr: z.string().nullable(),
+  /** the organisation the plan is for (the unit, named as printed) and its kind; null when the kind is not known */
+  organisation: z.object({ kind: OrganisationKind, name: z.string() }).nullable().optional(),
+  /** the municipality: SCB code (4 digits, `0180`) and name from data/reference/municipalities.json */
+  municipality: z
+    .object({ code: z.string().regex(/^\d{4}$/), name: z.string() })
+    .nullable()
+    .optional(),
+  /** the plan period, years inclusive (`Mål och budget 2021–2023`: 2021–2023; one year: from = to) */
+  period: z.object({ from: z.number().int(), to: z.number().int() }).nullable().optional(),
   goals: z.array(Goal),
   indicators: z.array(Indicator),
   activities: z.array(Activity),

@@ -57,14 +57,21 @@ export const RULES = {
   'ocr-bullet': rule('repair', 'repair', 'a lone » opening a line read as the bullet •'),
   // parse: lines → the document model
   'not-a-plan': rule('parse', 'error', 'no goal labels and no indicator table: the file is not a plan'),
+  'no-goals-found': rule('parse', 'warning', 'a plan by its title, but no goal label or indicator table of the vocabularies: imported without goals'),
   'goal-without-title': rule('parse', 'warning', 'a goal label with no title after it'),
   'indicator-row-incomplete': rule('parse', 'warning', 'an indicator row with fewer values than its table has columns'),
+  'activity-date-unread': rule('parse', 'warning', 'an activity table cell in a date or schedule column holds no date or period the reader knows'),
+  'indicator-target-years': rule('parse', 'warning', 'an indicator table has targets for several years; the latest is read as the unit target'),
   'budget-sum-mismatch': rule('parse', 'warning', 'a budget table sum differs from the sum of its lines'),
   // normalize: metadata of the document
   'unit-inferred': rule('normalize', 'warning', 'the unit was not on a front page and was inferred from the body'),
   'unit-missing': rule('normalize', 'warning', 'no unit name found'),
   'year-inferred': rule('normalize', 'warning', 'the plan year was not on a front page and was inferred from the body'),
   'district-missing': rule('normalize', 'warning', 'no stadsdelsförvaltning found'),
+  'district-inferred': rule('normalize', 'warning', 'no district administration named as the plan’s own; the district named most was taken'),
+  'organisation-kind-unknown': rule('normalize', 'warning', 'the unit’s name has no organisation word of the vocabularies (enhet, nämnd …)'),
+  'municipality-missing': rule('normalize', 'warning', 'no municipality named (`X kommun`, `X stad`) and no district administration found'),
+  'municipality-uncertain': rule('normalize', 'warning', 'no municipality on the front page, several in the body: the one named most was taken'),
   // load: the store and the batch
   'store-locked': rule('load', 'error', 'the database is open in another process'),
   'store-open': rule('load', 'error', 'the database file could not be opened'),

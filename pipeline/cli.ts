@@ -15,6 +15,9 @@ import type { PlanStore } from '../data/store/store.js';
 import type { OutputFormat } from '../reports/table-format.js';
 import { importWithQueue, QUEUE_OPTION_HELP, registerExportCommand, registerQueueCommands } from './queue/cli.js';
 
+const VOCABULARY_HELP =
+  "an analyst's vocabulary file (goal levels, section headings, table columns; format in data/reference/README.md), read after the built-in ones; repeatable";
+
 const runModule = () => import('./run.js');
 const store = () => import('../data/store/store.js');
 
@@ -124,12 +127,24 @@ program
   .addOption(positive('--timeout-s <n>', 'give up on a document after this many seconds of extracting, or of reading', DEFAULT_TIMEOUT_S))
   .addOption(positive('--threads <n>', 'worker threads reading documents (default: one per core)'))
   .option('--overrides <file>', 'identity overrides an analyst edits (default: plans-overrides.json beside the database, if there is one)')
+  .option('--vocabulary <file>', VOCABULARY_HELP, collect, [])
   .option('--queue <url>', QUEUE_OPTION_HELP)
   .action(
     async (
       paths: string[],
-      opts: { db: string; ocr: OcrMode; maxFileMb: number; maxPages: number; timeoutS: number; threads?: number; overrides?: string; queue?: string },
+      opts: {
+        db: string;
+        ocr: OcrMode;
+        maxFileMb: number;
+        maxPages: number;
+        timeoutS: number;
+        threads?: number;
+        overrides?: string;
+        vocabulary: string[];
+        queue?: string;
+      },
     ) => {
+      const vocabularies = await vocabulariesFrom(opts.vocabulary);
       const { files, skipped } = await collectInputs(paths);
       skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
       const interrupt = gracefulInterrupt();
@@ -139,6 +154,7 @@ program
         timeoutS: opts.timeoutS,
         threads: opts.threads,
         overrides: await overridesFor(opts.db, opts.overrides),
+        vocabularies,
       };
       const { importFiles } = await runModule();
       const outcomes = await withStore(opts.db, (s) =>
@@ -165,14 +181,17 @@ program
   .option('--json', 'print the model as JSON (the public contract, see README)', true)
   .option('--no-repair', 'parse the text as extracted, without encoding and OCR letter repair')
   .addOption(OCR_OPTION)
-  .action(async (file: string, opts: { repair: boolean; ocr: OcrMode }) => {
-    const [{ readPlan }, { extractFile }, { createRepairContext }] = await Promise.all([
+  .option('--vocabulary <file>', VOCABULARY_HELP, collect, [])
+  .action(async (file: string, opts: { repair: boolean; ocr: OcrMode; vocabulary: string[] }) => {
+    const [{ readPlan }, { extractFile }, { createRepairContext }, { labelsWith }] = await Promise.all([
       runModule(),
       import('../extractors/index.js'),
       import('../normalizers/repair/index.js'),
+      import('../normalizers/parse/labels.js'),
     ]);
+    const labels = labelsWith(await vocabulariesFrom(opts.vocabulary));
     const ctx = opts.repair ? await createRepairContext() : undefined;
-    const doc = readPlan(await extractFile(file, { ocr: opts.ocr }), ctx);
+    const doc = readPlan(await extractFile(file, { ocr: opts.ocr }), ctx, labels);
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   });
 
@@ -230,11 +249,13 @@ program
   .description('re-run parse → normalise → load for every stored document from its stored pages (no re-extraction, no OCR)')
   .requiredOption('--db <file>', 'DuckDB database file')
   .option('--overrides <file>', 'identity overrides (default: plans-overrides.json beside the database, if there is one)')
-  .action(async (opts: { db: string; overrides?: string }) => {
+  .option('--vocabulary <file>', VOCABULARY_HELP, collect, [])
+  .action(async (opts: { db: string; overrides?: string; vocabulary: string[] }) => {
     const [{ rebuildAll }, { mustExist }] = await Promise.all([runModule(), store()]);
     mustExist(opts.db);
     const overrides = await overridesFor(opts.db, opts.overrides);
-    const outcomes = await withStore(opts.db, (s) => rebuildAll(s, progress(), { overrides }));
+    const vocabularies = await vocabulariesFrom(opts.vocabulary);
+    const outcomes = await withStore(opts.db, (s) => rebuildAll(s, progress(), { overrides, vocabularies }));
     process.stderr.write(`${summary(outcomes)}\n`);
     process.exitCode = outcomes.some((o) => o.status === 'failed') ? 2 : 0;
   });
@@ -308,6 +329,17 @@ program
 
 registerQueueCommands(program);
 registerExportCommand(program);
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The analyst's vocabulary files, read and checked (a malformed one fails naming it). */
+async function vocabulariesFrom(files: string[]) {
+  if (!files.length) return [];
+  const { readVocabulary } = await import('../data/reference/vocabulary.js');
+  return files.map((f) => readVocabulary(f));
+}
 
 /** The overrides file: the one named, or plans-overrides.json beside the database when it exists. */
 async function overridesFor(db: string, file: string | undefined) {

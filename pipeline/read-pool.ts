@@ -8,22 +8,27 @@ import { DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
 import type { PlanDocument } from '../model/document.js';
 import { PlanError, type Stage } from '../model/message.js';
 import type { RuleId } from '../model/rules.js';
+import type { Vocabulary } from '../data/reference/vocabulary.js';
 
 export type ReadTask =
   /** is the staged Extraction (JSON) clean? */
   (
     | { kind: 'check'; handOff: string }
     /** read it, with the staged repair model input (JSON) named by its fingerprint; no model: without repair */
-    | { kind: 'read'; handOff: string; model?: { file: string; fingerprint: string } }
+    | { kind: 'read'; handOff: string; model?: { file: string; fingerprint: string }; vocabularies?: Vocabulary[] }
   ) & {
     /** the worker says on it when it takes the task */
     started?: MessagePort;
   };
 
-export type ReadResult =
+export type ReadResult = (
   | { ok: true; doc: PlanDocument }
   | { ok: true; clean: boolean }
-  | { ok: false; rule: RuleId; reason: string; page: number | null; stage: Stage };
+  | { ok: false; rule: RuleId; reason: string; page: number | null; stage: Stage }
+) & {
+  /** the worker's V8 heap when it answered, bytes: in use and committed (what its thread adds to the process's RSS) */
+  heap?: { used: number; total: number };
+};
 
 export interface ReadPoolOptions {
   threads?: number;
@@ -35,6 +40,8 @@ export const DEFAULT_WORKER_MEMORY_MB = 4096;
 
 export class ReadPool {
   private readonly pool: Piscina<ReadTask, ReadResult>;
+  /** the largest worker heap any answer reported, bytes (in use, committed) */
+  readonly peakWorkerHeap = { used: 0, total: 0 };
 
   constructor(private readonly opts: ReadPoolOptions = {}) {
     // from source (tsx, vitest) the worker is TypeScript too and needs the same loader
@@ -56,8 +63,15 @@ export class ReadPool {
     return this.pool.options.maxThreads;
   }
 
-  async read(file: string, handOff: string, model: { file: string; fingerprint: string } | undefined, timeoutS?: number): Promise<PlanDocument> {
-    const result = await this.run(file, { kind: 'read', handOff, model }, timeoutS);
+  /** `vocabularies`: an analyst's vocabularies, read after the built-in ones (`--vocabulary FILE`). */
+  async read(
+    file: string,
+    handOff: string,
+    model: { file: string; fingerprint: string } | undefined,
+    timeoutS?: number,
+    vocabularies: Vocabulary[] = [],
+  ): Promise<PlanDocument> {
+    const result = await this.run(file, { kind: 'read', handOff, model, vocabularies }, timeoutS);
     if (!('doc' in result)) throw new Error('read task answered without a document');
     return result.doc;
   }
@@ -89,6 +103,10 @@ export class ReadPool {
     } finally {
       clearTimeout(timer);
       port1.close();
+    }
+    if (result.heap) {
+      this.peakWorkerHeap.used = Math.max(this.peakWorkerHeap.used, result.heap.used);
+      this.peakWorkerHeap.total = Math.max(this.peakWorkerHeap.total, result.heap.total);
     }
     if (!result.ok) throw new PlanError(result.rule, result.reason, { file, page: result.page }, result.stage);
     return result;

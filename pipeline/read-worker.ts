@@ -3,11 +3,14 @@
 // document. The repair model is built once per worker and model (named by its fingerprint) from the
 // model input the batch staged beside the extractions.
 import { readFile } from 'node:fs/promises';
+import { getHeapStatistics } from 'node:v8';
 import { Extraction } from '../model/document.js';
 import { PlanError } from '../model/message.js';
 import { layOut } from '../normalizers/lines/index.js';
 import { createRepairContext, isClean, type RepairContext } from '../normalizers/repair/index.js';
 import type { RepairModelInput } from '../normalizers/repair/model-input.js';
+import type { Vocabulary } from '../data/reference/vocabulary.js';
+import { type Labels, labelsWith } from '../normalizers/parse/labels.js';
 import { readPlan } from './read-plan.js';
 import type { ReadResult, ReadTask } from './read-pool.js';
 
@@ -20,7 +23,27 @@ function contextFor(file: string, fingerprint: string): Promise<RepairContext> {
   return model.ctx;
 }
 
+/** The labels of the built-in vocabularies and an analyst's, compiled once per set in each worker. */
+const labelsBySet = new Map<string, Labels>();
+function labelsFor(extra: Vocabulary[] | undefined): Labels {
+  if (!extra?.length) return labelsWith([]);
+  const key = JSON.stringify(extra);
+  let labels = labelsBySet.get(key);
+  if (!labels) {
+    labels = labelsWith(extra);
+    labelsBySet.set(key, labels);
+  }
+  return labels;
+}
+
+/** The answer with this worker's heap beside it (the pool keeps the peak, for the batch bench). */
 async function work(task: ReadTask, base: RepairContext): Promise<ReadResult> {
+  const result = await answer(task, base);
+  const h = getHeapStatistics();
+  return { ...result, heap: { used: h.used_heap_size, total: h.total_heap_size } };
+}
+
+async function answer(task: ReadTask, base: RepairContext): Promise<ReadResult> {
   task.started?.postMessage('started');
   task.started?.close();
   const extraction = Extraction.parse(JSON.parse(await readFile(task.handOff, 'utf8')));
@@ -30,7 +53,7 @@ async function work(task: ReadTask, base: RepairContext): Promise<ReadResult> {
   }
   const ctx = task.model ? await contextFor(task.model.file, task.model.fingerprint) : undefined;
   try {
-    return { ok: true, doc: readPlan(extraction, ctx) };
+    return { ok: true, doc: readPlan(extraction, ctx, labelsFor(task.vocabularies)) };
   } catch (e) {
     // a PlanError does not survive the thread boundary as one: send its fields
     if (e instanceof PlanError) return { ok: false, rule: e.rule, reason: e.reason, page: e.page, stage: e.stage };

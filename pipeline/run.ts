@@ -4,7 +4,7 @@
 // extractions handed over on disk between them (staging.ts):
 //   1. extract every file the store does not hold yet, and find out (in a worker) which are clean;
 //   2. build the repair model once, from the clean documents of the archive and of the whole batch;
-//   3. read each document in a worker thread and load it here, in file order, up to 32 per transaction;
+//   3. read each document in a worker thread and load it here, in file order, up to 128 per transaction;
 //   4. recompute the identities across plans (units, indicators, KF goals, goal links) from the store.
 // So the rows a file gets depend on the set of documents, not on their order or on the worker count; the
 // model's fingerprint is stored with each document. Workers bound each document's memory and time.
@@ -18,6 +18,7 @@ import { PARSER_VERSION } from '../normalizers/parse/index.js';
 import type { PlanStore } from '../data/store/store.js';
 import { refreshIdentities } from '../data/store/identities.js';
 import type { Overrides } from '../normalizers/identity/index.js';
+import type { Vocabulary } from '../data/reference/vocabulary.js';
 import { type BatchEvents, failure, type Outcome, Progress } from './batch.js';
 import { type ReadPool, sharedReadPool } from './read-pool.js';
 import { DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
@@ -40,6 +41,8 @@ export interface RunOptions {
   readPool?: ReadPool;
   /** the analyst's identity overrides (plans-overrides.json); they always win over the matcher */
   overrides?: Overrides;
+  /** the analyst's vocabularies (`--vocabulary FILE`), read after the built-in ones */
+  vocabularies?: Vocabulary[];
 }
 
 /** A document between step 1 and step 3. */
@@ -217,16 +220,28 @@ async function cleanOnes(
   return ready;
 }
 
-/** Documents loaded in one transaction at most: enough that COMMIT is not the cost, few enough to keep memory flat. */
-const LOAD_GROUP = 32;
+/**
+ * Documents loaded in one transaction at most, and the rows they may bring together: a transaction's fixed
+ * cost (BEGIN, the check of what is stored, an Appender per table, the row counts, COMMIT: 15–20 ms) is
+ * spread over many documents, and the group's memory stays bounded however large its documents are.
+ */
+const LOAD_GROUP = 128;
+const LOAD_GROUP_ROWS = 50_000;
 
 type Ready = Omit<Staged, 'clean'> & { clean: boolean };
 type Read = { s: Ready; extraction: Extraction; doc: PlanDocument };
 
+/** The rows a read document brings to the store, about (a goal's sections counted with it). */
+function rowsOf({ extraction: x, doc: d }: Read): number {
+  return 1 + x.pages.length + 2 * d.goals.length + d.indicators.length + d.activities.length + d.budget.length + d.warnings.length + d.repairs.length;
+}
+
 /**
  * Documents are read in worker threads, a few ahead of the loader, and loaded in the order of the files,
- * in groups: as many as are read when the loader is free, up to LOAD_GROUP. A clean document is read
- * without repair: the base model found nothing in it. A document that failed to read fails alone.
+ * in groups of LOAD_GROUP documents (fewer when they bring LOAD_GROUP_ROWS rows): the loader waits for
+ * the reads rather than committing small groups, so the main thread leaves the cores to the workers. A
+ * clean document is read without repair: the base model found nothing in it. A document that failed to
+ * read fails alone.
  */
 async function readAndLoad(
   staged: Ready[],
@@ -237,35 +252,35 @@ async function readAndLoad(
   progress: Progress,
   loadGroup: (group: Read[]) => Promise<void>,
 ): Promise<void> {
-  const ahead = Math.max(pool.threads * 2, LOAD_GROUP);
-  const reads = new Map<number, { result: Settled<PlanDocument>; done: boolean }>();
+  // reads in flight: enough to keep the workers busy while the loader commits a group
+  const ahead = Math.max(pool.threads * 2, 32);
+  const reads = new Map<number, Settled<PlanDocument>>();
   const submit = (n: number) => {
     const s = staged[n];
     if (!s || reads.has(n)) return;
-    const entry = { result: settled(pool.read(s.file, s.handOff, s.clean ? undefined : model, opts.timeoutS)), done: false };
-    void entry.result.then(() => {
-      entry.done = true;
-    });
-    reads.set(n, entry);
+    reads.set(n, settled(pool.read(s.file, s.handOff, s.clean ? undefined : model, opts.timeoutS, opts.vocabularies)));
   };
   // stopped while extracting: what was extracted is still loaded; stopped while loading: after this group
   const stoppedBefore = opts.signal?.aborted === true;
   let group: Read[] = [];
+  let rows = 0;
   for (const [n, s] of staged.entries()) {
     if (opts.signal?.aborted && !stoppedBefore) break;
     for (let k = n; k < n + ahead; k++) submit(k);
     progress.step('load', s.file, n + 1, staged.length);
-    const entry = reads.get(n)!;
+    const result = reads.get(n)!;
     reads.delete(n);
     try {
-      group.push({ s, extraction: await staging.get(s.handOff), doc: await unwrap(entry.result) });
+      const read = { s, extraction: await staging.get(s.handOff), doc: await unwrap(result) };
+      group.push(read);
+      rows += rowsOf(read);
     } catch (e) {
       progress.done(s.index, failure(s.file, e));
     }
-    const nextReady = reads.get(n + 1)?.done ?? false;
-    if (group.length >= LOAD_GROUP || (group.length && !nextReady)) {
+    if (group.length >= LOAD_GROUP || rows >= LOAD_GROUP_ROWS) {
       await loadGroup(group);
       group = [];
+      rows = 0;
     }
   }
   if (group.length) await loadGroup(group);

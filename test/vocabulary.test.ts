@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinVocabularies, readVocabulary } from '../data/reference/vocabulary.js';
+import { PlanStore } from '../data/store/store.js';
+import { importFiles, rebuildAll } from '../pipeline/run.js';
 import { extractFile } from '../extractors/index.js';
 import type { GoalLevel, PlanDocument } from '../model/document.js';
 import { clean } from '../normalizers/clean/index.js';
@@ -181,6 +183,52 @@ describe('vocabulary: another municipality’s level words', () => {
     ]);
     expect(doc.goals[1].parentId).toBe(doc.goals[0].id);
     expect(doc.goals[1].sections.uppfoljning).toBe('Varje termin.');
+  });
+
+  it('goes through an import’s read workers (`--vocabulary FILE`): table columns and levels of its own', async () => {
+    const path = join(dir, 'own-tables.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: 'own-tables',
+        levels: [{ level: 'kf_inriktningsmal', labels: ['Fokusområde'] }],
+        indicatorColumns: [
+          { role: 'name', headers: ['Styrtal'] },
+          { role: 'unitTarget', headers: ['Ambition'] },
+        ],
+        periodicities: [{ value: 'Kvartal', words: ['Var tredje månad'] }],
+      }),
+    );
+    const file = join(dir, 'fokus.md');
+    writeFileSync(
+      file,
+      [
+        '# Verksamhetsplan 2024',
+        '',
+        'Fokusområde 1 Ett tryggt liv',
+        '',
+        '| Styrtal | Ambition | Utfall 2022 | Frekvens |',
+        '|---|---|---|---|',
+        '| Andel som känner sig trygga | 80 % | 72 % | Var tredje månad |',
+        '',
+      ].join('\n'),
+    );
+    const store = await PlanStore.open(join(dir, 'fokus.duckdb'));
+    try {
+      // a plan by its title in a template the built-in words do not know: imported without goals, and said so
+      const [without] = await importFiles(store, [file]);
+      expect(without.status).toBe('inserted');
+      const said = await store.query(`SELECT rule FROM warnings WHERE rule = 'no-goals-found'`);
+      expect(said.rows).toHaveLength(1);
+      expect((await store.query('SELECT count(*)::INTEGER FROM indicators')).rows).toEqual([[0]]);
+      // rebuilt with the analyst's words, from the stored pages
+      const [rebuilt] = await rebuildAll(store, {}, { vocabularies: [readVocabulary(path)] });
+      expect(rebuilt.status).toBe('replaced');
+      const r = await store.query(`SELECT name, unit_target_raw, outcome_raw, outcome_year, periodicity FROM indicators`);
+      expect(r.rows).toEqual([['Andel som känner sig trygga', '80 %', '72 %', 2022, 'Kvartal']]);
+    } finally {
+      store.close();
+    }
   });
 
   it('a malformed vocabulary file fails naming the file', () => {

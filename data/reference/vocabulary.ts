@@ -2,7 +2,7 @@
 // data/reference/vocabulary/*.json (see README.md). Stockholm's ILS is one vocabulary, general Swedish
 // another; an analyst's own file is read with `readVocabulary`.
 import { z } from 'zod';
-import { GoalLevel, SectionKey } from '../../model/document.js';
+import { GoalLevel, Periodicity, SectionKey } from '../../model/document.js';
 import { lazyReference, readReference } from './load.js';
 import { BudgetWords } from './vocabulary-budget.js';
 import { MetadataWords } from './vocabulary-metadata.js';
@@ -25,6 +25,25 @@ const LevelWords = z.strictObject({
 
 const SectionWords = z.strictObject({ $comment: z.string().optional(), key: SectionKey, headings: Words });
 
+/** What a column of an indicator table holds. */
+export const IndicatorRole = z.enum(['name', 'unitTarget', 'kfTarget', 'outcome', 'baseline', 'periodicity']);
+export type IndicatorRole = z.infer<typeof IndicatorRole>;
+
+const ColumnWords = z.strictObject({
+  $comment: z.string().optional(),
+  role: IndicatorRole,
+  /** header texts naming the column (`Målvärde`, `Utfall`); a year may follow (`Utfall 2021`), matched ignoring case and diacritics */
+  headers: Words,
+});
+
+/** What a column of an activity table holds; `schedule` is a period in words (`Tidplan`: `ht 2023`). */
+export const ActivityRole = z.enum(['text', 'start', 'end', 'schedule', 'responsible']);
+export type ActivityRole = z.infer<typeof ActivityRole>;
+
+const ActivityColumnWords = z.strictObject({ $comment: z.string().optional(), role: ActivityRole, headers: Words });
+
+const PeriodicityWords = z.strictObject({ $comment: z.string().optional(), value: Periodicity, words: Words });
+
 export const VocabularySchema = z.strictObject({
   $comment: z.string().optional(),
   /** a short name for messages (`stockholm-ils`) */
@@ -33,6 +52,12 @@ export const VocabularySchema = z.strictObject({
   sections: z.array(SectionWords).default([]),
   /** headings after which the goal part of a plan is over (`Redovisning av ekonomi`) */
   endOfGoals: z.array(z.string().trim().min(1)).default([]),
+  /** indicator tables: a table's header starts with a `name` header and names at least one other role */
+  indicatorColumns: z.array(ColumnWords).default([]),
+  /** activity tables: a table's header starts with a `text` header and names at least one other role */
+  activityColumns: z.array(ActivityColumnWords).default([]),
+  /** how often an indicator is measured, as the table prints it (`Helår`, `Tertialvis`) */
+  periodicities: z.array(PeriodicityWords).default([]),
   /** budget tables: amount units, line classes, year-column kinds (vocabulary-budget.ts) */
   budget: BudgetWords.optional(),
   /** front matter: title forms, organisation kinds, Dnr labels (vocabulary-metadata.ts) */

@@ -31,13 +31,15 @@ async function rows(store: PlanStore, sql: string): Promise<Row[]> {
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-function municipalityOf(district: string | null): string | null {
+/** The document's municipality as read from it; rows loaded before the column existed: the city of their district, if one. */
+function municipalityOf(code: string | null, district: string | null): string | null {
+  if (code !== null && /^\d{4}$/.test(code)) return code;
   return district !== null && DISTRICTS.some((d) => d.name === district) ? DISTRICTS_MUNICIPALITY : null;
 }
 
 export async function refreshIdentities(store: PlanStore, overrides: Overrides = NO_OVERRIDES): Promise<IdentityCounts> {
-  const docs = await rows(store, `SELECT document_id, unit_name, district, year FROM documents ORDER BY document_id`);
-  const municipality = new Map(docs.map((d) => [String(d.document_id), municipalityOf(str(d.district))]));
+  const docs = await rows(store, `SELECT document_id, unit_name, district, year, municipality_code FROM documents ORDER BY document_id`);
+  const municipality = new Map(docs.map((d) => [String(d.document_id), municipalityOf(str(d.municipality_code), str(d.district))]));
 
   // units: a key per municipality; the table's key carries the municipality so keys are unique everywhere
   const resolved = resolveUnits(

@@ -44,6 +44,12 @@ export const DOCUMENTS: Table = {
     col('status', 'VARCHAR', true),
     col('clean', 'BOOLEAN', true),
     col('repair_model', 'VARCHAR'),
+    col('organisation_kind', 'VARCHAR'),
+    col('organisation_name', 'VARCHAR'),
+    col('municipality_code', 'VARCHAR'),
+    col('municipality_name', 'VARCHAR'),
+    col('period_from', 'INTEGER'),
+    col('period_to', 'INTEGER'),
   ],
 };
 
@@ -91,6 +97,13 @@ export const INDICATORS: Table = {
     ...target('kf_target'),
     col('periodicity', 'VARCHAR'),
     ...pageLine(true),
+    col('target_year', 'INTEGER'),
+    col('outcome_raw', 'VARCHAR'),
+    col('outcome_value', 'DOUBLE'),
+    col('outcome_year', 'INTEGER'),
+    col('baseline_raw', 'VARCHAR'),
+    col('baseline_value', 'DOUBLE'),
+    col('baseline_year', 'INTEGER'),
   ],
 };
 
@@ -104,6 +117,8 @@ export const ACTIVITIES: Table = {
     col('start_date', 'DATE'),
     col('end_date', 'DATE'),
     ...pageLine(true),
+    col('responsible', 'VARCHAR'),
+    col('schedule', 'VARCHAR'),
   ],
 };
 
@@ -116,6 +131,15 @@ export const BUDGET_LINES: Table = {
     col('label', 'VARCHAR', true),
     col('amount_tkr', 'DOUBLE', true),
     ...pageLine(true),
+    // the general reader's fields (issue 13): null in rows loaded before them
+    col('amount_printed', 'VARCHAR'),
+    col('unit', 'VARCHAR'),
+    col('amount_column', 'INTEGER'),
+    col('column_year', 'INTEGER'),
+    col('column_kind', 'VARCHAR'),
+    col('plan_column', 'BOOLEAN'),
+    col('line_class', 'VARCHAR'),
+    col('sum_of', 'VARCHAR'),
   ],
 };
 
@@ -226,11 +250,28 @@ ${COMPARE_VIEWS_SQL}`;
  * on open. Version 1 (the first store) had no `documents.status`; version 2 no `clean` and `repair_model`
  * (a document then counted as clean when it had no OCR page and no repairs, which is what 3 records).
  */
+/**
+ * The documents' metadata columns of schema 6 (organisation, municipality, period). DuckDB refuses to commit
+ * an ALTER of `documents` made after step 2's UPDATE of it in the same transaction, so a database older than
+ * step 2 gets them at its start; step 5 adds them everywhere else (IF NOT EXISTS: a no-op after step 2).
+ */
+const DOCUMENTS_METADATA_SQL = [
+  'organisation_kind VARCHAR',
+  'organisation_name VARCHAR',
+  'municipality_code VARCHAR',
+  'municipality_name VARCHAR',
+  'period_from INTEGER',
+  'period_to INTEGER',
+]
+  .map((c) => `ALTER TABLE documents ADD COLUMN IF NOT EXISTS ${c};`)
+  .join('\n');
+
 export const MIGRATIONS: Record<number, string> = {
   1: `ALTER TABLE documents ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'ok';
       UPDATE documents SET status = CASE WHEN EXISTS (SELECT 1 FROM warnings w WHERE w.document_id = documents.document_id)
                                          THEN 'warnings' ELSE 'ok' END;`,
-  2: `ALTER TABLE documents ADD COLUMN IF NOT EXISTS clean BOOLEAN DEFAULT false;
+  2: `${DOCUMENTS_METADATA_SQL}
+      ALTER TABLE documents ADD COLUMN IF NOT EXISTS clean BOOLEAN DEFAULT false;
       ALTER TABLE documents ADD COLUMN IF NOT EXISTS repair_model VARCHAR;
       UPDATE documents SET clean = NOT EXISTS (SELECT 1 FROM pages p WHERE p.document_id = documents.document_id AND p.method = 'ocr')
                                AND NOT EXISTS (SELECT 1 FROM repairs r WHERE r.document_id = documents.document_id);`,
@@ -241,8 +282,28 @@ export const MIGRATIONS: Record<number, string> = {
   // the general reader's new fields (issue 13); rows loaded before keep nulls until plans rebuild
   5: [
     // documents (metadata)
+    DOCUMENTS_METADATA_SQL,
     // indicators (outcomes, baselines)
+    ...[
+      'target_year INTEGER',
+      'outcome_raw VARCHAR',
+      'outcome_value DOUBLE',
+      'outcome_year INTEGER',
+      'baseline_raw VARCHAR',
+      'baseline_value DOUBLE',
+      'baseline_year INTEGER',
+    ].map((c) => `ALTER TABLE indicators ADD COLUMN IF NOT EXISTS ${c};`),
+    'ALTER TABLE activities ADD COLUMN IF NOT EXISTS responsible VARCHAR;',
+    'ALTER TABLE activities ADD COLUMN IF NOT EXISTS schedule VARCHAR;',
     // budget_lines (printed amounts, units, years, kinds)
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS amount_printed VARCHAR;',
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS unit VARCHAR;',
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS amount_column INTEGER;',
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS column_year INTEGER;',
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS column_kind VARCHAR;',
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS plan_column BOOLEAN;',
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS line_class VARCHAR;',
+    'ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS sum_of VARCHAR;',
     'SELECT 1;',
   ].join('\n'),
 };

@@ -169,11 +169,21 @@ export class PlanStore {
     return this.transaction(async () => {
       const ids = items.map((i) => i.extraction.source.sha256);
       if (!ids.length) return [];
-      // joined against the batch's own values on indexed columns (the primary key, documents_path): the cost
-      // of these checks is the batch's, not the store's (a list_contains filter scanned the whole table)
-      const stored = new Set(
-        await this.column(`SELECT d.document_id FROM ${valuesOf(ids.length)} v(x) JOIN documents d ON d.document_id = v.x`, ids),
+      const paths = items.map((i) => i.extraction.source.path);
+      // one query for what is stored: the batch's content hashes and paths joined against the documents on
+      // indexed columns (the primary key, documents_path), so its cost is the batch's, not the store's
+      const found = await this.conn.runAndReadAll(
+        `SELECT true, d.document_id, d.path FROM ${valuesOf(ids.length)} v(x) JOIN documents d ON d.document_id = v.x
+         UNION ALL
+         SELECT false, d.document_id, d.path FROM ${valuesOf(paths.length, ids.length)} v(x) JOIN documents d ON d.path = v.x`,
+        [...ids, ...paths],
       );
+      const stored = new Set<string>();
+      const atPath = new Map<string, string[]>();
+      for (const [byId, id, path] of found.getRowsJson()) {
+        if (byId) stored.add(String(id));
+        else atPath.set(String(path), [...(atPath.get(String(path)) ?? []), String(id)]);
+      }
       const results: LoadResult[] = [];
       const fresh: typeof items = [];
       for (const item of items) {
@@ -186,17 +196,14 @@ export class PlanStore {
         }
       }
       if (!fresh.length) return results;
-      const paths = fresh.map((i) => i.extraction.source.path);
-      const previous = await this.conn.runAndReadAll(
-        `SELECT d.document_id, d.path FROM ${valuesOf(paths.length)} v(x) JOIN documents d ON d.path = v.x ORDER BY d.path, d.document_id`,
-        paths,
-      );
-      const replacedPaths = new Set(previous.getRowsJson().map((r) => String(r[1])));
-      const oldIds = previous.getRowsJson().map((r) => String(r[0]));
+      // the documents stored at the paths of the new ones are replaced by them
+      const replacedPaths = new Set(fresh.map((i) => i.extraction.source.path).filter((p) => atPath.has(p)));
+      const oldIds = [...new Set([...replacedPaths].flatMap((p) => atPath.get(p)!))].sort();
       if (oldIds.length) await this.deleteRowsOf(oldIds, DOCUMENT_TABLES);
       items.forEach((item, k) => {
         if (results[k] === 'inserted' && replacedPaths.has(item.extraction.source.path)) results[k] = 'replaced';
       });
+      const before = await this.rowCounts(DOCUMENT_TABLES);
 
       const now = new Date();
       await this.append(
@@ -216,6 +223,7 @@ export class PlanStore {
           statusOf(doc),
           opts.clean ?? false,
           opts.repairModel ?? null,
+          ...metadataCells(doc),
         ]),
       );
       await hook('documents');
@@ -230,8 +238,9 @@ export class PlanStore {
         fresh.map((i) => ({ id: i.extraction.source.sha256, doc: i.doc })),
         hook,
       );
-      await this.verifyMany(
-        fresh.map(({ extraction: x, doc }) => ({ id: x.source.sha256, expected: { documents: 1, pages: x.pages.length, ...parsedCounts(doc) } })),
+      await this.verifyLanded(
+        before,
+        fresh.map(({ extraction: x, doc }) => ({ documents: 1, pages: x.pages.length, ...parsedCounts(doc) })),
       );
       return results;
     });
@@ -247,9 +256,11 @@ export class PlanStore {
     await this.transaction(async () => {
       if (!(await this.hasDocument(id))) throw new StoreError(`no document ${id} in ${this.path}`, 'missing');
       await this.deleteRowsOf([id], PARSED_TABLES);
+      const before = await this.rowCounts(PARSED_TABLES);
       await this.conn.run(
         `UPDATE documents SET unit_name = $2, unit_key = $3, district = $4, year = $5, dnr = $6, parser_version = $7, status = $8,
-                              clean = $9, repair_model = $10
+                              clean = $9, repair_model = $10, organisation_kind = $11, organisation_name = $12,
+                              municipality_code = $13, municipality_name = $14, period_from = $15, period_to = $16
          WHERE document_id = $1`,
         [
           id,
@@ -262,10 +273,11 @@ export class PlanStore {
           statusOf(doc),
           opts.clean ?? false,
           opts.repairModel ?? null,
+          ...metadataCells(doc),
         ],
       );
       await this.appendParsed([{ id, doc }], hook);
-      await this.verifyMany([{ id, expected: parsedCounts(doc) }]);
+      await this.verifyLanded(before, [parsedCounts(doc)]);
     });
   }
 
@@ -432,18 +444,44 @@ export class PlanStore {
           i.periodicity,
           i.page,
           i.line,
+          i.targetYear,
+          // the latest outcome; the document model keeps them all
+          i.outcomes.at(-1)?.value.raw ?? null,
+          i.outcomes.at(-1)?.value.value ?? null,
+          i.outcomes.at(-1)?.year ?? null,
+          i.baseline?.value.raw ?? null,
+          i.baseline?.value.value ?? null,
+          i.baseline?.year ?? null,
         ]),
       ),
     );
     await hook('indicators');
     await this.append(
       'activities',
-      rows((id, doc) => doc.activities.map((a) => [id, a.id, a.goalId, a.text, a.start, a.end, a.page, a.line])),
+      rows((id, doc) => doc.activities.map((a) => [id, a.id, a.goalId, a.text, a.start, a.end, a.page, a.line, a.responsible, a.schedule])),
     );
     await hook('activities');
     await this.append(
       'budget_lines',
-      rows((id, doc) => doc.budget.map((b) => [id, b.table, b.group, b.line, b.amountTkr, b.page, b.sourceLine])),
+      rows((id, doc) =>
+        doc.budget.map((b) => [
+          id,
+          b.table,
+          b.group,
+          b.line,
+          b.amountTkr,
+          b.page,
+          b.sourceLine,
+          b.amountPrinted ?? null,
+          b.unit ?? null,
+          b.column ?? null,
+          b.year ?? null,
+          b.kind ?? null,
+          b.planColumn ?? null,
+          b.lineClass ?? null,
+          b.sumOf ?? null,
+        ]),
+      ),
     );
     await hook('budget_lines');
     await this.append(
@@ -458,27 +496,33 @@ export class PlanStore {
     await hook('repairs');
   }
 
-  /** Counts each document's rows per table inside the transaction, one query per table; a difference aborts the load. */
-  private async verifyMany(docs: Array<{ id: string; expected: Record<string, number> }>): Promise<void> {
-    const ids = docs.map((d) => d.id);
-    const wrong: string[] = [];
-    for (const table of Object.keys(docs[0]?.expected ?? {})) {
-      const r = await this.conn.runAndReadAll(
-        `SELECT document_id, count(*)::INTEGER FROM ${table} WHERE list_contains($1, document_id) GROUP BY document_id`,
-        [listValue(ids)],
-      );
-      const got = new Map(r.getRowsJson().map(([id, n]) => [String(id), Number(n)]));
-      for (const d of docs) {
-        const n = got.get(d.id) ?? 0;
-        if (n !== d.expected[table]) wrong.push(`${d.id.slice(0, 12)} ${table}: ${n} of ${d.expected[table]}`);
-      }
-    }
-    if (wrong.length) throw new StoreError(`load did not land as written (${wrong.join(', ')}); rolled back`, 'mismatch');
+  /**
+   * Rows per table as this transaction sees them (its own appends included), in one query. `count(*)`
+   * without a filter reads no column: DuckDB counts the rows of each row group, so it costs next to nothing
+   * however large the table (measured: 0.4 ms on an empty table, 0.8 ms at 3 M rows, 3.4 ms at 30 M), where
+   * a filter on document_id scanned the column (64 ms at 3 M rows, per table and load).
+   */
+  private async rowCounts(tables: string[]): Promise<Map<string, number>> {
+    const r = await this.conn.runAndReadAll(tables.map((t) => `SELECT '${tableByName(t).name}', count(*) FROM ${t}`).join(' UNION ALL '));
+    return new Map(r.getRowsJson().map(([t, n]) => [String(t), Number(n)]));
   }
 
-  private async column(sql: string, values: string[]): Promise<string[]> {
-    const r = await this.conn.runAndReadAll(sql, values);
-    return r.getRowsJson().map((row) => String(row[0]));
+  /**
+   * Before COMMIT: each table must have grown by exactly the rows the documents put in it (counted since
+   * `before`, taken after any replaced document's rows were deleted); a difference rolls the load back.
+   */
+  private async verifyLanded(before: Map<string, number>, expected: Array<Record<string, number>>): Promise<void> {
+    const after = await this.rowCounts([...before.keys()]);
+    const wrong: string[] = [];
+    for (const [table, had] of before) {
+      const want = expected.reduce((n, e) => n + (e[table] ?? 0), 0);
+      const got = after.get(table)! - had;
+      if (got !== want) wrong.push(`${table}: ${got} rows of ${want}`);
+    }
+    if (wrong.length) {
+      const of = expected.length === 1 ? '' : ` for ${expected.length} documents`;
+      throw new StoreError(`load did not land as written (${wrong.join(', ')}${of}); rolled back`, 'mismatch');
+    }
   }
 
   private async deleteRowsOf(ids: string[], tables: string[]): Promise<void> {
@@ -514,9 +558,9 @@ export class PlanStore {
   }
 }
 
-/** `(VALUES ($1), ($2), …)`: a batch's values as a small table to join on (n ≥ 1). */
-function valuesOf(n: number): string {
-  return `(VALUES ${Array.from({ length: n }, (_, k) => `($${k + 1})`).join(', ')})`;
+/** `(VALUES ($1), ($2), …)`: a batch's values as a small table to join on (n ≥ 1), parameters from `from + 1`. */
+function valuesOf(n: number, from = 0): string {
+  return `(VALUES ${Array.from({ length: n }, (_, k) => `($${from + k + 1})`).join(', ')})`;
 }
 
 function hookOf(opts: LoadOptions): (table: string) => Promise<void> {
@@ -528,6 +572,12 @@ function hookOf(opts: LoadOptions): (table: string) => Promise<void> {
 
 function statusOf(doc: PlanDocument): string {
   return doc.warnings.length ? 'warnings' : 'ok';
+}
+
+/** organisation_kind … period_to of `documents`, in their column order (null where the model has none) */
+function metadataCells(doc: PlanDocument): Array<string | number | null> {
+  const { organisation: o, municipality: m, period: p } = doc;
+  return [o?.kind ?? null, o?.name ?? null, m?.code ?? null, m?.name ?? null, p?.from ?? null, p?.to ?? null];
 }
 
 function parsedCounts(doc: PlanDocument): Record<string, number> {

@@ -83,16 +83,31 @@ function removeNoise(lines: DocLine[]): DocLine[] {
   return lines.filter((_, i) => !drop.has(i));
 }
 
+/** non-blank lines looked at after a line that is no entry: an entry wrapped over them ends with its leader */
+const TOC_WRAP = 2;
+
 /**
  * The table of contents from its heading to the end of its page or to `Inledning`, whichever comes
- * first: on a scan the dot leaders come out of OCR as anything but dots.
+ * first: on a scan the dot leaders come out of OCR as anything but dots. Where the entries do have dot
+ * leaders, the contents also end at the first line after them that is no entry and starts none (the
+ * next TOC_WRAP lines bring no leader): a text export is one page, and its contents are a few lines of it.
  */
 function tocBlock(lines: DocLine[]): number[] {
   const start = lines.findIndex((l) => TOC_HEADING.test(fold(l.text.replace(/[#*]/g, ''))));
   if (start < 0) return [];
   const out = [start];
+  let entries = 0;
   for (let i = start + 1; i < lines.length && lines[i].page === lines[start].page; i++) {
-    if (fold(lines[i].text.replace(/[#*]/g, '')) === 'inledning') break;
+    const t = lines[i].text.trim();
+    if (fold(t.replace(/[#*]/g, '')) === 'inledning') break;
+    if (isTocLine(t)) entries++;
+    else if (entries > 0 && t !== '') {
+      const ahead = lines
+        .slice(i + 1)
+        .filter((l) => l.text.trim() !== '')
+        .slice(0, TOC_WRAP);
+      if (!ahead.some((l) => isTocLine(l.text))) break;
+    }
     out.push(i);
   }
   return out;

@@ -26,8 +26,18 @@ interface Candidate {
 
 const pattern = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** On a document shorter than MIN_PAGES, only `N (M)` / `Sida N av M` on every page counts: the page number and the page count. */
+function numbersPages(list: Candidate[], pageCount: number): boolean {
+  const slots = list[0].numbers.length;
+  const tracks = (s: number) => list.every((c) => c.numbers[s] - c.page === list[0].numbers[s] - list[0].page);
+  const isCount = (s: number) => list.every((c) => c.numbers[s] === pageCount);
+  return Array.from({ length: slots }, (_, s) => s).some(
+    (s) => tracks(s) && Array.from({ length: slots }, (_, t) => t).some((t) => t !== s && isCount(t)),
+  );
+}
+
 export function labelFurniture(pages: Placed[][], warn: Warn): Placed[][] {
-  if (pages.length < MIN_PAGES) return pages;
+  if (pages.length < 2) return pages;
   const groups = new Map<string, Candidate[]>();
   pages.forEach((pl, p) => {
     if (pl.length < 2) return;
@@ -51,11 +61,17 @@ export function labelFurniture(pages: Placed[][], warn: Warn): Placed[][] {
   const drop = pages.map(() => new Set<number>());
   const minPages = Math.max(MIN_PAGES, Math.ceil(MIN_SHARE * pages.length));
   for (const [key, list] of groups) {
-    if (new Set(list.map((c) => c.page)).size < minPages) continue;
-    // which number follows the page number: the same slot, the same offset, on most pages
     const slots = list[0].numbers.length;
     if (list.some((c) => c.numbers.length !== slots)) continue;
-    let tracks = false;
+    const short = pages.length < MIN_PAGES;
+    if (
+      short
+        ? new Set(list.map((c) => c.page)).size < pages.length || !numbersPages(list, pages.length)
+        : new Set(list.map((c) => c.page)).size < minPages
+    )
+      continue;
+    // which number follows the page number: the same slot, the same offset, on most pages
+    let tracks = short;
     for (let s = 0; s < slots && !tracks; s++) {
       const offsets = new Map<number, number>();
       for (const c of list) offsets.set(c.numbers[s] - c.page, (offsets.get(c.numbers[s] - c.page) ?? 0) + 1);

@@ -52,7 +52,7 @@ function pagesToLaidLines(pages: ExtractedPage[], format: SourceFormat, lexicon?
 function textPageLines(page: ExtractedPage, offset: number, format: SourceFormat): DocLine[] {
   return page.text.split('\n').map((raw, i) => {
     const base = { page: page.page, line: offset + i + 1 };
-    const line = format === 'md' ? markdownLine(raw, base) : { ...base, text: raw.replace(/\s+$/, ''), cells: null };
+    const line = format === 'md' ? markdownLine(raw, base) : (tableLine(raw, base) ?? { ...base, text: raw.replace(/\s+$/, ''), cells: null });
     return { ...line, method: page.method };
   });
 }
@@ -68,6 +68,32 @@ function stripInline(s: string): { text: string; bold: boolean } {
   return { text, bold };
 }
 
+/** A pipe table's rule row (`|---|:--:|`): no text of its own. */
+const PIPE_RULE = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
+/** A pipe table row: `| a | b |` (the outer bars optional when there are inner ones). */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+
+/**
+ * A table row of a text export as cells: tab-separated, or a pipe table's row. Each cell is one column
+ * of TAB_COLUMN pseudo-width, so the table readers place values by column as in a PDF. Null for other lines.
+ */
+function tableLine(raw: string, base: { page: number; line: number }): DocLine | null {
+  let parts: string[] | null = null;
+  if (PIPE_RULE.test(raw) && raw.includes('|')) return { ...base, text: '', cells: null };
+  if (PIPE_ROW.test(raw)) parts = raw.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+  else if (raw.includes('\t')) parts = raw.split('\t');
+  if (!parts) return null;
+  const cells = parts.map((c, idx) => ({ text: stripInline(c).text.trim(), x0: idx * TAB_COLUMN, x1: idx * TAB_COLUMN + TAB_COLUMN - 1 }));
+  return {
+    ...base,
+    text: cells
+      .map((c) => c.text)
+      .join(' ')
+      .trim(),
+    cells,
+  };
+}
+
 function markdownLine(raw: string, base: { page: number; line: number }): DocLine {
   let s = raw.replace(/\s+$/, '');
   let heading: number | undefined;
@@ -76,22 +102,8 @@ function markdownLine(raw: string, base: { page: number; line: number }): DocLin
     heading = h[1].length;
     s = h[2];
   }
-  if (s.includes('\t')) {
-    const cells = s.split('\t').map((c, idx) => ({
-      text: stripInline(c).text.trim(),
-      x0: idx * TAB_COLUMN,
-      x1: idx * TAB_COLUMN + TAB_COLUMN - 1,
-    }));
-    return {
-      ...base,
-      text: cells
-        .map((c) => c.text)
-        .join(' ')
-        .trim(),
-      cells,
-      heading,
-    };
-  }
+  const table = tableLine(s, base);
+  if (table) return { ...table, heading };
   const { text, bold } = stripInline(s);
   return { ...base, text: text.replace(/\s+$/, ''), cells: null, bold: bold || undefined, heading };
 }

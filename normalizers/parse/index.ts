@@ -35,14 +35,6 @@ function repairSummary(repairs: RepairRecord[]): Message[] {
 export function parse(input: Cleaned, labels: Labels = defaultLabels()): PlanDocument {
   const { source, lines: raw, body, repairs } = input;
   const structure = parseStructure(body, labels);
-  if (structure.goals.length === 0 && structure.indicators.length === 0) {
-    throw new PlanError(
-      'not-a-plan',
-      'not a plan: no goal label of the vocabularies (data/reference/vocabulary/) and no indicator table found',
-      { file: source.path },
-      'parse',
-    );
-  }
   const allText = raw.map((l) => l.text).join('\n');
   // a PDF header line holds several fields side by side (`Enheten för hemtjänst   Dnr: HÄ 2022/698`)
   const fields = raw.flatMap((l) => (l.cells && l.cells.length > 1 ? l.cells.map((c) => ({ ...l, text: c.text, cells: null })) : [l]));
@@ -55,17 +47,50 @@ export function parse(input: Cleaned, labels: Labels = defaultLabels()): PlanDoc
     ),
     labels,
   );
+  // a plan in a template the vocabularies do not know is imported with what could be read and a
+  // warning; only a document with no sign of being a plan (no goals, no indicators, no plan title) is refused
+  const unreadStructure = structure.goals.length === 0 && structure.indicators.length === 0;
+  if (unreadStructure && meta.period === null) {
+    throw new PlanError(
+      'not-a-plan',
+      'not a plan: no plan title, no goal label of the vocabularies (data/reference/vocabulary/) and no indicator table found',
+      { file: source.path },
+      'parse',
+    );
+  }
+  const unknownTemplate: Message[] = unreadStructure
+    ? [
+        {
+          stage: 'parse',
+          rule: 'no-goals-found',
+          message:
+            'a plan by its title, but no goal label or indicator table of the vocabularies was found: imported without goals; add the template’s words with --vocabulary FILE',
+          page: null,
+          line: null,
+        },
+      ]
+    : [];
   const doc: PlanDocument = {
     source,
     unit: meta.unit,
     district: meta.district,
     year: meta.year,
     dnr: meta.dnr,
+    organisation: meta.organisation,
+    municipality: meta.municipality,
+    period: meta.period,
     goals: structure.goals,
     indicators: structure.indicators,
     activities: structure.activities,
     budget: structure.budget,
-    warnings: [...input.warnings, ...repairSummary(repairs), ...structure.warnings, ...meta.warnings, ...checkBudgetSums(structure.budget)],
+    warnings: [
+      ...input.warnings,
+      ...repairSummary(repairs),
+      ...unknownTemplate,
+      ...structure.warnings,
+      ...meta.warnings,
+      ...checkBudgetSums(structure.budget),
+    ],
     repairs,
   };
   return PlanDocument.parse(doc);

@@ -3,7 +3,7 @@
 import type { Activity, BudgetLine, DocLine, Goal, GoalLevel, Indicator, Message, SectionKey } from '../../model/document.js';
 import { classify, contentText, defaultLabels, type Labels, type LineKind } from './labels.js';
 import { parseActivityTable } from './tables/activities.js';
-import { parseBudgetTable } from './tables/budget.js';
+import { continuesBudgetTable, opensBudgetTable, parseBudgetTable } from './tables/budget.js';
 import { parseIndicatorTable } from './tables/indicators.js';
 
 export interface Structure {
@@ -53,7 +53,10 @@ function readTitle(lines: DocLine[], i: number, rest: string, labels: Labels): {
     const last = parts[parts.length - 1] ?? '';
     if (/[.!?:]$/.test(last)) break;
     const adjacent = k === j;
-    const wraps = /^[\p{Ll}\d(]/u.test(t) || (adjacent && last.length >= 60 && !/^[-•*]/.test(t));
+    // a numbered heading (`1.2 Title`) starts a goal of its own; across a blank line only a lower-case
+    // start goes on the title (in an export with one paragraph per line the next paragraph is not its rest)
+    if (/^(?:\d+|[A-Z])(?:\.\d+)+\.?\s+\p{Lu}/u.test(t)) break;
+    const wraps = adjacent ? /^[\p{Ll}\d(]/u.test(t) || (last.length >= 60 && !/^[-•*]/.test(t)) : /^[\p{Ll}(]/u.test(t);
     if (!wraps) break;
     parts.push(t);
     j = k + 1;
@@ -79,8 +82,38 @@ function clean(s: string): string {
 
 function splitCode(level: GoalLevel, title: string): { code: string | null; title: string } {
   if (level !== 'kf_inriktningsmal' && level !== 'kf_verksamhetsmal') return { code: null, title };
-  const m = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/.exec(title);
+  // `1.4 …`, `2. …`, and letter codes with their dot (`A. …`, `B.2 …`): a lone capital without one is a word (`I Stockholm …`)
+  const m = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/.exec(title) ?? /^([A-Z](?:\.\d+)+)\.?\s+(.+)$/.exec(title) ?? /^([A-Z])\.\s+(.+)$/.exec(title);
   return m ? { code: m[1], title: m[2] } : { code: null, title };
+}
+
+const LEVELS = Object.keys(RANK) as GoalLevel[];
+/** a numbered line longer than this is prose (a numbered paragraph), not a heading */
+const NUMBERED_HEADING_MAX = 160;
+
+/**
+ * A goal by its place in the plan's own numbering, without a level word: a heading whose number extends
+ * the number of a goal in hand by one part (`1.2 Title` under `Målområde 1`, `2.1.3` under `2.1`) is a goal
+ * one level below it. Only a heading counts: a markdown heading, a bold line, or a short line that does
+ * not end a sentence.
+ */
+function numberedChild(
+  line: DocLine,
+  text: string,
+  current: Partial<Record<GoalLevel, Goal>>,
+): { parent: Goal; level: GoalLevel; code: string; rest: string } | null {
+  const m = /^((?:\d+|[A-Z])(?:\.\d+)+)\.?\s+(\p{Lu}.*)$/u.exec(text.trim());
+  if (!m) return null;
+  const headingLike = line.heading !== undefined || line.bold === true || (m[2].length <= NUMBERED_HEADING_MAX && !/[.!?:;,]$/.test(m[2]));
+  if (!headingLike) return null;
+  const parentCode = m[1].slice(0, m[1].lastIndexOf('.'));
+  for (const lvl of [...LEVELS].reverse()) {
+    const g = current[lvl];
+    if (g?.code !== parentCode) continue;
+    const level = LEVELS[RANK[lvl] + 1];
+    return level ? { parent: g, level, code: m[1], rest: m[2] } : null;
+  }
+  return null;
 }
 
 export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels()): Structure {
@@ -105,7 +138,9 @@ export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels(
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    const kind = classify(contentText(line), labels);
+    const read = classify(contentText(line), labels);
+    // a budget table of the general reader (`Belopp i mnkr  Budget 2022  Prognos 2021`): budget words of the vocabularies
+    const kind: LineKind = read.kind === 'text' && opensBudgetTable(lines, i, labels) ? { kind: 'budget-header' } : read;
     if (kind.kind === 'goal') {
       closeSection();
       const { title: rawTitle, next } = readTitle(lines, i, kind.rest, labels);
@@ -142,6 +177,27 @@ export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels(
       i = next;
       continue;
     }
+    const child = kind.kind === 'text' && inGoals ? numberedChild(line, contentText(line), current) : null;
+    if (child) {
+      closeSection();
+      const { title, next } = readTitle(lines, i, child.rest, labels);
+      for (const lvl of LEVELS) if (RANK[lvl] >= RANK[child.level]) delete current[lvl];
+      goal = {
+        id: `g${out.goals.length + 1}`,
+        level: child.level,
+        levelLabel: null,
+        code: child.code,
+        title,
+        parentId: child.parent.id,
+        sections: {},
+        page: line.page,
+        line: line.line,
+      };
+      current[child.level] = goal;
+      out.goals.push(goal);
+      i = next;
+      continue;
+    }
     if (kind.kind === 'section') {
       closeSection();
       if (inGoals && goal) section = { key: kind.key, parts: [] };
@@ -158,41 +214,35 @@ export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels(
     if (isTableHeader(kind)) {
       let j = i + 1;
       while (j < lines.length) {
-        const k = classify(contentText(lines[j]), labels);
+        const read = classify(contentText(lines[j]), labels);
+        const k: LineKind =
+          kind.kind === 'budget-header' && read.kind === 'text' && opensBudgetTable(lines, j, labels) ? { kind: 'budget-header' } : read;
         // a header repeated on the next page continues the table; a budget table ends with its
         // `Summa netto`, so a budget header after that starts a new table
         const sameHeader =
-          k.kind === kind.kind && (kind.kind !== 'budget-header' || !lines.slice(i + 1, j).some((l) => /^summa netto\b/i.test(l.text.trim())));
+          k.kind === kind.kind && (kind.kind !== 'budget-header' || continuesBudgetTable(line, lines.slice(i + 1, j), lines[j], labels));
         if (k.kind !== 'text' && !sameHeader) break;
+        // a goal numbered under one in hand ends the table as a labelled goal would
+        if (k.kind === 'text' && inGoals && numberedChild(lines[j], contentText(lines[j]), current)) break;
         j++;
       }
       const body = lines.slice(i + 1, j);
       const goalId = inGoals ? (goal?.id ?? null) : null;
       let leftover: DocLine[] = [];
       if (kind.kind === 'indicator-header') {
-        const r = parseIndicatorTable(line, body);
+        const r = parseIndicatorTable(line, body, labels);
         r.rows.forEach((row) => out.indicators.push({ id: `i${out.indicators.length + 1}`, goalId, ...row }));
         out.warnings.push(...r.warnings);
         leftover = r.leftover;
       } else if (kind.kind === 'activity-header') {
-        const r = parseActivityTable(line, body);
+        const r = parseActivityTable(line, body, labels);
         r.rows.forEach((row) => out.activities.push({ id: `a${out.activities.length + 1}`, goalId, ...row }));
         leftover = r.leftover;
       } else {
-        const r = parseBudgetTable(body, labels);
+        const r = parseBudgetTable(body, labels, line);
         if (r.rows.length) {
           budgetTables++;
-          r.rows.forEach((row) =>
-            out.budget.push({
-              table: budgetTables,
-              group: row.group,
-              label: row.label,
-              line: row.label,
-              amountTkr: row.amountTkr,
-              page: row.page,
-              sourceLine: row.line,
-            }),
-          );
+          r.rows.forEach(({ line: sourceLine, ...row }) => out.budget.push({ table: budgetTables, ...row, line: row.label, sourceLine }));
         }
         leftover = r.leftover;
       }

@@ -21,6 +21,7 @@ import { PARSER_VERSION } from '../../normalizers/parse/index.js';
 import type { LoadOptions, PlanStore } from '../../data/store/store.js';
 import { refreshIdentities } from '../../data/store/identities.js';
 import type { Overrides } from '../../normalizers/identity/index.js';
+import type { Vocabulary } from '../../data/reference/vocabulary.js';
 import { type BatchEvents, failure, type Outcome, Progress } from '../batch.js';
 import { archiveCleanDocuments } from '../run.js';
 import { parseQueueUrl } from './connection.js';
@@ -46,6 +47,8 @@ export interface QueueImportOptions {
   /** the queue's counts, every `countsEveryMs` (default 5 s) while the batch runs */
   onCounts?: (counts: QueueCounts) => void;
   countsEveryMs?: number;
+  /** the analyst's vocabularies (`--vocabulary FILE`), shipped with every read job */
+  vocabularies?: Vocabulary[];
   /** the analyst's identity overrides, applied when the identities are recomputed after the load */
   overrides?: Overrides;
   /** stop waiting: what was loaded stays loaded, the jobs stay queued, and a rerun completes the batch */
@@ -145,8 +148,16 @@ export async function importViaQueue(store: PlanStore, files: string[], events: 
 
     // 3. read everywhere, load here, in file order
     const reads = extracted.map((x) => {
-      const data: ReadJob = { file: x.job.file, sha256: x.job.sha256, extraction: x.result.payload, model: x.result.clean ? null : model, timeoutS };
-      return { x, data, id: readJobId(x.id, x.result.clean ? null : model.fingerprint) };
+      const vocabularies = opts.vocabularies ?? [];
+      const data: ReadJob = {
+        file: x.job.file,
+        sha256: x.job.sha256,
+        extraction: x.result.payload,
+        model: x.result.clean ? null : model,
+        timeoutS,
+        vocabularies,
+      };
+      return { x, data, id: readJobId(x.id, x.result.clean ? null : model.fingerprint, vocabularies) };
     });
     await ensureJobs(
       queue,

@@ -25,6 +25,7 @@ import type { RedisClient } from 'bullmq';
 import { z } from 'zod';
 import { PlanError } from '../../model/message.js';
 import { RuleIdSchema, Stage } from '../../model/message.js';
+import { VocabularySchema } from '../../data/reference/vocabulary.js';
 
 export const EXTRACT = 'extract';
 export const READ = 'read';
@@ -60,8 +61,10 @@ export const ReadJob = z.object({
   /** Redis key of the gzipped repair model input and its fingerprint; null: read without repair (a clean document) */
   model: z.object({ key: z.string(), fingerprint: z.string() }).nullable(),
   timeoutS: z.number().positive(),
+  /** the analyst's vocabularies (`--vocabulary`), read after the built-in ones */
+  vocabularies: z.array(VocabularySchema).default([]),
 });
-export type ReadJob = z.infer<typeof ReadJob>;
+export type ReadJob = z.input<typeof ReadJob>;
 
 export const ReadResult = z.object({
   sha256: z.string(),
@@ -108,9 +111,10 @@ export function extractJobId(job: Pick<ExtractJob, 'file' | 'sha256' | 'ocr' | '
   return `x-${job.sha256}-${settings}`;
 }
 
-/** The read of one extraction with one model (or none). */
-export function readJobId(extractId: string, modelFingerprint: string | null): string {
-  return `r-${extractId.slice(2)}-${modelFingerprint ?? 'raw'}`;
+/** The read of one extraction with one model (or none) and the analyst's vocabularies (if any). */
+export function readJobId(extractId: string, modelFingerprint: string | null, vocabularies: unknown[] = []): string {
+  const words = vocabularies.length ? `-v${sha(JSON.stringify(vocabularies)).slice(0, 12)}` : '';
+  return `r-${extractId.slice(2)}-${modelFingerprint ?? 'raw'}${words}`;
 }
 
 /** Redis keys of the payloads: beside BullMQ's keys, named by queue and job. */

@@ -84,7 +84,7 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
     const model = data.model ? await stagedModel(data.model.key, data.model.fingerprint) : undefined;
     const handOff = await staging.put(extraction);
     try {
-      const doc = await pool.read(data.file, handOff, model, data.timeoutS);
+      const doc = await pool.read(data.file, handOff, model, data.timeoutS, data.vocabularies);
       return { sha256: data.sha256, payload: await payloads.put(job.id!, doc) };
     } finally {
       await rm(handOff, { force: true });

@@ -1,21 +1,32 @@
-// Indicator tables `Indikator | Årsmål | KF:s årsmål | Periodicitet`. The first target column is the
-// unit's own, the second the city council's. With positions (PDF, tab-separated markdown) a value's
-// column is known from its x; in a text dump only the spacing is left: an empty cell leaves an extra
-// space, so a row is read from the right: periodicity, KF target, unit target, and the rest is the name.
-import type { DocLine, Message, Target } from '../../../model/document.js';
+// Indicator tables. With positions (PDF, tab-separated or pipe tables) each header cell gets a column
+// role from the vocabularies' header words (`Indikator`/`Nyckeltal` name, `Årsmål`/`Målvärde`/`Mål 2023`
+// the unit's target, `KF:s årsmål` the council's, `Utfall 2021` an outcome, `Basvärde` the baseline,
+// `Periodicitet`/`Frekvens` how often), in any order, and a value's column is known from its x. In a
+// text dump only the spacing is left (`Indikator  Årsmål  KF:s årsmål  Periodicitet`, the ILS order): an
+// empty cell leaves an extra space, so a row is read from the right: periodicity, KF target, unit
+// target, and the rest is the name.
+import type { DocLine, Message, Periodicity, Target } from '../../../model/document.js';
 import { fold } from '../../fold.js';
-import { classify } from '../labels.js';
+import { classify, columnRole, defaultLabels, type Labels } from '../labels.js';
 import { PENDING, parseTarget, takeTargetFromEnd } from '../targets.js';
-import { cellsByColumn, columnsFromHeader, type Columns } from './columns.js';
+import { cellsByColumn, type Columns } from './columns.js';
 import { joinFragments } from './join.js';
+
+interface YearValue {
+  year: number | null;
+  value: Target;
+}
 
 export interface IndicatorRow {
   name: string;
   unitTarget: Target | null;
   kfTarget: Target | null;
-  periodicity: 'År' | 'Tertial' | null;
+  periodicity: Periodicity | null;
   page: number;
   line: number;
+  targetYear: number | null;
+  outcomes: YearValue[];
+  baseline: YearValue | null;
 }
 
 /** `År`, also as English-model OCR or a wrong repair leaves it (`Ar`, `Är`) */
@@ -25,15 +36,37 @@ const HEADER_TAIL = /^((\S{1,2}r \d{4})( periodicitet)?|periodicitet|kf[:;]?s \S
 /** OCR debris at the start of a row: a lone letter or glyph, e.g. a checkbox read as `U` or `g‘` */
 const ROW_DEBRIS = /^(?:[♀♂•▪■□☐]|[A-Za-z][‘'’"]?|\p{L}[‘'’"])\s+(?=\S)/u;
 
-const HEADER_NAMES: Array<[string, RegExp]> = [
-  ['name', /^indikator/],
-  ['unit', /^\S{1,2}rsm\S{1,2}l/],
-  ['kf', /^kf/],
-  ['period', /^periodicitet/],
-];
+/** A printed periodicity as the vocabularies name it; an unknown word in the column is read as `År` when it starts with å/a, else null. */
+function periodicity(s: string, labels: Labels): Periodicity | null {
+  const f = fold(s.trim());
+  for (const p of labels.periodicities) if (p.re.test(f)) return p.value;
+  if (/^t/.test(f)) return 'Tertial';
+  return /^\S{0,2}r\b/.test(f) ? 'År' : null;
+}
 
-function periodicity(s: string): 'År' | 'Tertial' {
-  return /^t/i.test(s) ? 'Tertial' : 'År';
+/**
+ * Column roles from the header's cells: a cell that starts with a header word gets its role (and the
+ * year after it); a cell that is the start of a header word wrapped in its cell (`KF:s` of `KF:s
+ * årsmål`) gets that header's role. Null when fewer than two columns are known or no name column.
+ */
+function columnsByRole(header: DocLine, labels: Labels): Columns | null {
+  if (!header.cells || header.cells.length < 2) return null;
+  const x0: number[] = [];
+  const names: string[] = [];
+  for (const cell of header.cells) {
+    // a scan speck read as a quote or dot may stick to a header word (`"Indikator`)
+    const f = fold(cell.text).replace(/^[^\p{L}\p{N}]+/u, '');
+    if (!f) continue;
+    const r = columnRole(f, labels);
+    const role = r ?? (f.length >= 3 ? (labels.indicatorColumns.find((c) => c.word.startsWith(f)) ?? null) : null);
+    if (!role) continue;
+    const key = r?.year ? `${role.role}:${r.year}` : role.role;
+    if (names.includes(key)) continue;
+    x0.push(cell.x0);
+    names.push(key);
+  }
+  if (names.length < 2 || !names.includes('name')) return null;
+  return { x0, names };
 }
 
 function isIncompletePending(t: Target | null): boolean {
@@ -49,13 +82,15 @@ export interface TableResult<T> {
   warnings: Message[];
 }
 
-export function parseIndicatorTable(header: DocLine, body: DocLine[]): TableResult<IndicatorRow> {
-  const cols = columnsFromHeader(header, HEADER_NAMES);
-  if (cols && body.some((l) => l.cells)) return parseByPosition(cols, body);
-  return parseBySpacing(body);
+export function parseIndicatorTable(header: DocLine, body: DocLine[], labels: Labels = defaultLabels()): TableResult<IndicatorRow> {
+  const cols = columnsByRole(header, labels);
+  if (cols && body.some((l) => l.cells)) return parseByPosition(cols, body, labels);
+  return parseBySpacing(body, labels);
 }
 
-function parseBySpacing(body: DocLine[]): TableResult<IndicatorRow> {
+const NO_EXTRAS = { targetYear: null, outcomes: [], baseline: null } as const;
+
+function parseBySpacing(body: DocLine[], labels: Labels): TableResult<IndicatorRow> {
   const rows: IndicatorRow[] = [];
   const warnings: Message[] = [];
   let parts: DocLine[] = [];
@@ -78,7 +113,14 @@ function parseBySpacing(body: DocLine[]): TableResult<IndicatorRow> {
     const m = PERIOD.exec(text);
     if (!m) continue;
     const before = text.slice(0, m.index) + m[1];
-    rows.push({ ...splitCells(before), periodicity: periodicity(m[2]), page: parts[0].page, line: parts[0].line });
+    rows.push({
+      ...splitCells(before),
+      periodicity: periodicity(m[2], labels),
+      page: parts[0].page,
+      line: parts[0].line,
+      ...NO_EXTRAS,
+      outcomes: [],
+    });
     parts = [];
     text = '';
   }
@@ -123,38 +165,84 @@ function splitCells(before: string): Pick<IndicatorRow, 'name' | 'unitTarget' | 
   return { name: s.replace(/\s+/g, ' ').trim(), unitTarget: unit ? parseTarget(unit) : null, kfTarget: kf ? parseTarget(kf) : null };
 }
 
-function parseByPosition(cols: Columns, body: DocLine[]): TableResult<IndicatorRow> {
+function parseByPosition(cols: Columns, body: DocLine[], labels: Labels): TableResult<IndicatorRow> {
   const rows: IndicatorRow[] = [];
-  let current: { name: string; unit: string; kf: string; period: string; page: number; line: number } | null = null;
+  const warnings: Message[] = [];
+  const hasPeriod = cols.names.includes('periodicity');
+  const valueKeys = cols.names.filter((n) => n !== 'name');
+  let current: { cells: Map<string, string>; page: number; line: number } | null = null;
   const flush = () => {
-    if (!current || !current.name) return;
-    rows.push({
-      name: current.name,
-      unitTarget: parseTarget(current.unit),
-      kfTarget: parseTarget(current.kf),
-      periodicity: current.period ? periodicity(current.period) : null,
-      page: current.page,
-      line: current.line,
-    });
+    const name = current?.cells.get('name');
+    if (!current || !name) return;
+    rows.push(rowOf(name, current.cells, cols, labels, current, warnings));
   };
   const leftover: DocLine[] = [];
   for (const line of body) {
-    if (!line.text.trim() || classify(line.text).kind === 'indicator-header' || HEADER_TAIL.test(fold(line.text.trim()))) continue;
+    if (!line.text.trim() || classify(line.text, labels).kind === 'indicator-header' || HEADER_TAIL.test(fold(line.text.trim()))) continue;
     const cells = cellsByColumn(cols, line);
     if (!cells.size) continue;
     const name = (cells.get('name') ?? '').replace(ROW_DEBRIS, '');
-    // cells are top-aligned: a row's first line carries its periodicity
-    const startsRow = !current || (cells.has('period') && current.period !== '');
+    // cells are top-aligned: a row's first line carries its periodicity, or (no such column) its first value
+    const hasValue = (m: Map<string, string>) => valueKeys.some((k) => m.has(k));
+    const startsRow =
+      !current ||
+      (hasPeriod ? cells.has('periodicity') && current.cells.has('periodicity') : name !== '' && hasValue(cells) && hasValue(current.cells));
     if (startsRow) {
       flush();
-      current = { name: '', unit: '', kf: '', period: '', page: line.page, line: line.line };
+      current = { cells: new Map(), page: line.page, line: line.line };
     }
     const c = current!;
-    if (name) c.name = joinFragments(c.name, name);
-    if (cells.has('unit')) c.unit = joinFragments(c.unit, cells.get('unit')!);
-    if (cells.has('kf')) c.kf = joinFragments(c.kf, cells.get('kf')!);
-    if (cells.has('period')) c.period = cells.get('period')!;
+    for (const [key, text] of cells) {
+      const t = key === 'name' ? name : text;
+      if (!t) continue;
+      if (key === 'periodicity') c.cells.set(key, t);
+      else c.cells.set(key, c.cells.has(key) ? joinFragments(c.cells.get(key)!, t) : t);
+    }
   }
   flush();
-  return { rows, leftover, warnings: [] };
+  return { rows, leftover, warnings };
+}
+
+/** One row from its cells by column key (`unitTarget:2023`, `outcome:2021`): the unit target of the latest year when there are several. */
+function rowOf(
+  name: string,
+  cells: Map<string, string>,
+  cols: Columns,
+  labels: Labels,
+  at: { page: number; line: number },
+  warnings: Message[],
+): IndicatorRow {
+  const byRole = (role: string) =>
+    cols.names
+      .filter((n) => n === role || n.startsWith(`${role}:`))
+      .map((n) => ({ year: n.includes(':') ? Number(n.split(':')[1]) : null, text: cells.get(n) ?? '' }))
+      .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const targets = byRole('unitTarget');
+  const chosen = targets[targets.length - 1];
+  if (targets.length > 1 && chosen.text)
+    warnings.push({
+      stage: 'parse',
+      rule: 'indicator-target-years',
+      message: `indicator "${name.slice(0, 60)}": targets for ${targets.map((t) => t.year ?? '?').join(', ')}; the unit target is the ${chosen.year ?? 'last'} column`,
+      page: at.page,
+      line: at.line,
+    });
+  const kf = byRole('kfTarget').find((t) => t.text);
+  const yearValues = (role: string): YearValue[] =>
+    byRole(role).flatMap((v) => {
+      const value = parseTarget(v.text);
+      return value ? [{ year: v.year, value }] : [];
+    });
+  const period = cells.get('periodicity');
+  return {
+    name,
+    unitTarget: parseTarget(chosen?.text ?? ''),
+    kfTarget: parseTarget(kf?.text ?? ''),
+    periodicity: period ? periodicity(period, labels) : null,
+    page: at.page,
+    line: at.line,
+    targetYear: chosen?.year ?? null,
+    outcomes: yearValues('outcome'),
+    baseline: yearValues('baseline')[0] ?? null,
+  };
 }
