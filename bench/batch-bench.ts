@@ -541,7 +541,7 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
       );
     }
     console.log(
-      '  memory (MB): peak main-thread heap / external / ArrayBuffers | a read worker\'s heap (used / committed) | DuckDB after the loads | peak RSS (main heap) per step | rss/heap/external every tenth of the documents',
+      "  memory (MB): peak main-thread heap / external / ArrayBuffers | a read worker's heap (used / committed) | DuckDB after the loads | peak RSS (main heap) per step | rss/heap/external every tenth of the documents",
     );
     for (const m of measured) {
       const trace = m.memoryTrace.map(([d, r, h, e]) => `${d}: ${r}/${h}/${e}`).join(' ');

@@ -9,6 +9,8 @@ export const Lines = z.object({
   source: Extraction.shape.source,
   warnings: z.array(Message),
   lines: z.array(DocLine),
+  /** changes the layout made to the text (words hyphenated at line ends joined); the repair stage adds its own */
+  repairs: z.array(RepairRecord).default([]),
 });
 export type Lines = z.infer<typeof Lines>;
 

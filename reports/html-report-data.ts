@@ -63,7 +63,7 @@ WITH docs AS (SELECT DISTINCT document_id FROM unit_years WHERE ${WHERE}),
 sums AS (
   SELECT s.document_id, s.budget_table, s.label, s.amount_tkr AS printed, sum(l.amount_tkr) AS computed, s.page
   FROM budget_lines s JOIN budget_lines l
-    ON l.document_id = s.document_id AND l.budget_table = s.budget_table
+    ON l.document_id = s.document_id AND l.budget_table = s.budget_table AND l.amount_column IS NOT DISTINCT FROM s.amount_column
    AND l.grp = CASE WHEN lower(s.label) LIKE 'summa int%' THEN 'intakter' WHEN lower(s.label) LIKE 'summa kostn%' THEN 'kostnader' END
   WHERE s.grp = 'summa' GROUP BY ALL HAVING abs(printed - computed) > 0.5
 )

@@ -100,6 +100,8 @@ describe('line-end hyphenation', () => {
       'Älvsjö och Älvsjö.',
     ]);
     expect(out.warnings.map((w) => w.rule)).toEqual(['hyphen-joined']);
+    // each join is a repair on record, at the line that ended with the hyphen
+    expect(out.repairs).toEqual([{ page: 1, line: 1, before: 'gemen- skap', after: 'gemenskap', rule: 'hyphen-joined', confidence: 1 }]);
   });
 
   it('keeps every hyphen without a lexicon', () => {
@@ -112,6 +114,7 @@ describe('line-end hyphenation', () => {
     const joined = title(await createRepairContext());
     expect(joined).toContain('Vi bygger gemenskap för social- och kulturell verksamhet dag 1- 14 i Hägersten-');
     expect(title()).toContain('Vi bygger gemen- skap för social- och');
+    expect(readPlan(extraction(goal), await createRepairContext()).repairs.filter((r) => r.rule === 'hyphen-joined')).toHaveLength(1);
   }, 60_000);
 });
 

@@ -86,7 +86,9 @@ SELECT du.unit_key, u.unit_name, d.year, b.grp,
 FROM budget_lines b
 JOIN documents d USING (document_id)
 JOIN document_units du USING (document_id)
-JOIN units u ON u.unit_key = du.unit_key;
+JOIN units u ON u.unit_key = du.unit_key
+-- a table with several amount columns (prognos, utfall, plan years): the plan year's budget column
+WHERE b.plan_column IS NOT FALSE;
 
 CREATE OR REPLACE VIEW indicator_changes AS
 WITH ${CONSECUTIVE},

@@ -241,7 +241,7 @@ LEFT JOIN v_goal_tree t ON t.document_id = i.document_id AND t.goal_id = i.goal_
 
 CREATE OR REPLACE VIEW v_budget AS
 SELECT d.unit_name, d.unit_key, d.district, d.year, b.budget_table, b.grp, b.label, b.amount_tkr,
-       b.document_id, b.page, b.line
+       b.document_id, b.page, b.line, b.amount_column, b.column_year, b.column_kind, b.plan_column
 FROM budget_lines b JOIN documents d USING (document_id);
 ${COMPARE_VIEWS_SQL}`;
 

@@ -5,7 +5,7 @@
 // does not know (`social-` `och`: `socialoch`), anything when no lexicon is given
 // (layOut is given a lexicon by its caller: `layOut(extraction, { lexicon })`; without one the
 // hyphens stay as printed).
-import type { Message } from '../../model/document.js';
+import type { Message, RepairRecord } from '../../model/document.js';
 import type { Placed } from './geometry.js';
 
 /** what is needed of a lexicon: the repair stage's hunspell lexicon (normalizers/repair/ocr-letters) is one */
@@ -22,7 +22,8 @@ function known(lex: WordCheck, w: string): boolean {
   return lex.isWord(w) || lex.isWord(w.toLowerCase());
 }
 
-export function joinHyphenated(pages: Placed[][], lex: WordCheck | undefined, warn: Warn): Placed[][] {
+/** Joins words hyphenated at line ends; each join is told to `record` as a repair (the line keeps its number). */
+export function joinHyphenated(pages: Placed[][], lex: WordCheck | undefined, warn: Warn, record: (r: RepairRecord) => void = () => {}): Placed[][] {
   if (!lex) return pages;
   const joined: string[] = [];
   let first: Placed | null = null;
@@ -43,6 +44,7 @@ export function joinHyphenated(pages: Placed[][], lex: WordCheck | undefined, wa
       res[i] = { ...a, line: { ...a.line, text: aText, cells: a.line.cells ? [{ ...a.line.cells[0], text: aText }] : null } };
       res[i + 1] = { ...b, line: { ...b.line, text: bText, cells: b.line.cells ? [{ ...b.line.cells[0], text: bText }] : null } };
       if (joined.length < 3) joined.push(`${h[2]}- ${t[1]} → ${word}`);
+      record({ page: a.line.page, line: a.line.line, before: `${h[2]}- ${t[1]}`, after: word, rule: 'hyphen-joined', confidence: 1 });
       first ??= a;
     }
     return res.filter((p) => p.line.text !== '' || p.items.length === 0);

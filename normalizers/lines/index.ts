@@ -1,7 +1,7 @@
 // Pages → lines. Text dumps keep their spacing (it is all that is left of the table columns);
 // markdown loses its markup but keeps heading depth and tab-separated cells; PDF pages are rebuilt
 // from positioned text items.
-import type { DocLine, ExtractedPage, Extraction, Message, SourceFormat } from '../../model/document.js';
+import type { DocLine, ExtractedPage, Extraction, Message, RepairRecord, SourceFormat } from '../../model/document.js';
 import { type Lines, handOff, Lines as LinesShape } from '../../model/stages.js';
 import type { WordCheck } from './hyphenation.js';
 import { layOutPdfPages } from './layout.js';
@@ -18,9 +18,9 @@ const STRAY_GLYPHS = /^[\s♀♂•▪■□☐✓✔]*(?=\S)/u;
 export function layOut(extraction: Extraction, opts: { verbatim?: boolean; lexicon?: WordCheck } = {}): Lines {
   const { source, pages, warnings } = extraction;
   if (opts.verbatim && (source.format === 'txt' || source.format === 'md'))
-    return handOff(LinesShape, { source, warnings, lines: verbatimLines(pages) }, 'lines');
+    return handOff(LinesShape, { source, warnings, lines: verbatimLines(pages), repairs: [] }, 'lines');
   const laid = pagesToLaidLines(pages, source.format, opts.lexicon);
-  return handOff(LinesShape, { source, warnings: [...warnings, ...laid.warnings], lines: laid.lines }, 'lines');
+  return handOff(LinesShape, { source, warnings: [...warnings, ...laid.warnings], lines: laid.lines, repairs: laid.repairs }, 'lines');
 }
 
 function verbatimLines(pages: ExtractedPage[]): DocLine[] {
@@ -34,7 +34,11 @@ function verbatimLines(pages: ExtractedPage[]): DocLine[] {
 }
 
 /** Lines of every page, and the layout stage's warnings (reading order guessed, furniture, cut headings). */
-function pagesToLaidLines(pages: ExtractedPage[], format: SourceFormat, lexicon?: WordCheck): { lines: DocLine[]; warnings: Message[] } {
+function pagesToLaidLines(
+  pages: ExtractedPage[],
+  format: SourceFormat,
+  lexicon?: WordCheck,
+): { lines: DocLine[]; warnings: Message[]; repairs: RepairRecord[] } {
   // positioned items (PDF text layer, OCR) go through the layout stage; text pages keep their file lines
   const positioned = pages.filter((p) => p.items);
   const laid = layOutPdfPages(positioned, lexicon);
@@ -45,7 +49,7 @@ function pagesToLaidLines(pages: ExtractedPage[], format: SourceFormat, lexicon?
     else out.push(...textPageLines(page, format === 'pdf' || format === 'image' ? 0 : offset, format));
     offset += page.text.split('\n').length;
   }
-  return { lines: out, warnings: laid.warnings };
+  return { lines: out, warnings: laid.warnings, repairs: laid.repairs };
 }
 
 /** Lines of a text page; `offset` is the number of file lines on earlier pages. */

@@ -3,7 +3,7 @@
 // (furniture.ts, labelled and kept out of the later steps), wrapped headings joined (wrap.ts), table rows whose cells are vertically centred
 // (bands.ts) and line-end hyphenation (hyphenation.ts). Each step keeps the line's page and the line
 // number of the row it starts with; a warning names every page where the reader had to guess.
-import type { DocLine, ExtractedPage, Message } from '../../model/document.js';
+import type { DocLine, ExtractedPage, Message, RepairRecord } from '../../model/document.js';
 import { rowToLine } from '../../extractors/pdf-lines.js';
 import { alignCentredCells } from './bands.js';
 import { columnLayout } from './columns.js';
@@ -15,6 +15,8 @@ import { joinWrappedHeadings } from './wrap.js';
 export interface LaidOut {
   lines: Map<number, DocLine[]>;
   warnings: Message[];
+  /** words hyphenated at line ends joined, each on record as a repair */
+  repairs: RepairRecord[];
 }
 
 export function layOutPdfPages(pages: ExtractedPage[], lexicon?: WordCheck): LaidOut {
@@ -37,7 +39,8 @@ export function layOutPdfPages(pages: ExtractedPage[], lexicon?: WordCheck): Lai
   placed = furniture.flow.map((pl) => alignCentredCells(pl));
   const body = bodySize(placed);
   placed = placed.map((pl) => joinWrappedHeadings(pl, body, warn));
-  placed = furniture.restore(joinHyphenated(placed, lexicon, warn));
+  const repairs: RepairRecord[] = [];
+  placed = furniture.restore(joinHyphenated(placed, lexicon, warn, (r) => repairs.push(r)));
   const lines = new Map<number, DocLine[]>();
   pages.forEach((p, i) =>
     lines.set(
@@ -45,5 +48,5 @@ export function layOutPdfPages(pages: ExtractedPage[], lexicon?: WordCheck): Lai
       placed[i].map((x) => x.line),
     ),
   );
-  return { lines, warnings };
+  return { lines, warnings, repairs };
 }

@@ -2,6 +2,7 @@
 import { readMetadata } from './metadata.js';
 import { parseStructure } from './structure.js';
 import { checkBudgetSums } from './budget-check.js';
+import { markPlanYear } from './tables/budget.js';
 import { type Message, PlanDocument, PlanError, type RepairRecord } from '../../model/document.js';
 import type { Cleaned } from '../../model/stages.js';
 import { defaultLabels, type Labels } from './labels.js';
@@ -20,7 +21,8 @@ function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
 /** One message per repair rule, so a reader of `warnings` learns the text was changed and how much. */
 function repairSummary(repairs: RepairRecord[]): Message[] {
   const byRule = new Map<RepairRecord['rule'], RepairRecord[]>();
-  for (const r of repairs) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
+  // the layout's own changes (hyphens joined) have their warning from the layout stage already
+  for (const r of repairs) if (r.rule !== 'hyphen-joined') byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
   return [...byRule].map(([rule, rs]) => ({
     stage: 'repair',
     rule,
@@ -49,6 +51,8 @@ export function parse(input: Cleaned, labels: Labels = defaultLabels()): PlanDoc
   );
   // a plan in a template the vocabularies do not know is imported with what could be read and a
   // warning; only a document with no sign of being a plan (no goals, no indicators, no plan title) is refused
+  // the plan year is known only now: it picks the budget column of that year in a table of several
+  const budget = markPlanYear(structure.budget, meta.year);
   const unreadStructure = structure.goals.length === 0 && structure.indicators.length === 0;
   if (unreadStructure && meta.period === null) {
     throw new PlanError(
@@ -82,15 +86,8 @@ export function parse(input: Cleaned, labels: Labels = defaultLabels()): PlanDoc
     goals: structure.goals,
     indicators: structure.indicators,
     activities: structure.activities,
-    budget: structure.budget,
-    warnings: [
-      ...input.warnings,
-      ...repairSummary(repairs),
-      ...unknownTemplate,
-      ...structure.warnings,
-      ...meta.warnings,
-      ...checkBudgetSums(structure.budget),
-    ],
+    budget,
+    warnings: [...input.warnings, ...repairSummary(repairs), ...unknownTemplate, ...structure.warnings, ...meta.warnings, ...checkBudgetSums(budget)],
     repairs,
   };
   return PlanDocument.parse(doc);

@@ -59,7 +59,7 @@ function repairText(text: string, ctx: RepairContext): { text: string; repairs: 
  */
 export function repair(input: Lines, ctx: RepairContext | undefined): Repaired {
   const { lines, repairs } = ctx ? repairLines(input.lines, ctx) : { lines: input.lines, repairs: [] };
-  return handOff(RepairedShape, { ...input, lines, repairs }, 'repair');
+  return handOff(RepairedShape, { ...input, lines, repairs: [...(input.repairs ?? []), ...repairs] }, 'repair');
 }
 
 /**
