@@ -8,7 +8,9 @@ import type { Cleaned } from '../../model/stages.js';
 import { defaultLabels, type Labels } from './labels.js';
 
 // 2: the layout stage (columns, furniture, wrapped headings, hyphenation) and goal levels from vocabularies
-export const PARSER_VERSION = '2';
+// 3: tables by column role, outcomes and baselines, goals by numbering, budgets in any unit and column,
+//    metadata without Stockholm (municipality, organisation, period), hyphen joins as repairs
+export const PARSER_VERSION = '3';
 
 /** Years the body mentions in places that name the plan year: activity dates, table headers, headings. */
 function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
