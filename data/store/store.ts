@@ -446,12 +446,8 @@ export class PlanStore {
           i.line,
           i.targetYear,
           // the latest outcome; the document model keeps them all
-          i.outcomes.at(-1)?.value.raw ?? null,
-          i.outcomes.at(-1)?.value.value ?? null,
-          i.outcomes.at(-1)?.year ?? null,
-          i.baseline?.value.raw ?? null,
-          i.baseline?.value.value ?? null,
-          i.baseline?.year ?? null,
+          ...yearValueCells(i.outcomes.at(-1)),
+          ...yearValueCells(i.baseline),
         ]),
       ),
     );
@@ -594,6 +590,11 @@ function parsedCounts(doc: PlanDocument): Record<string, number> {
 
 function targetCells(t: Target | null): Cell[] {
   return t ? [t.raw, t.kind, t.value, t.unit, t.direction] : [null, null, null, null, null];
+}
+
+/** An outcome's or baseline's columns: `*_raw`, `*_value`, `*_year`. */
+function yearValueCells(v: { year: number | null; value: Target } | null | undefined): Cell[] {
+  return v ? [v.value.raw, v.value.value, v.year] : [null, null, null];
 }
 
 function appendCell(a: DuckDBAppender, v: Cell, type: ColumnType): void {

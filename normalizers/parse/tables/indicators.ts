@@ -88,8 +88,6 @@ export function parseIndicatorTable(header: DocLine, body: DocLine[], labels: La
   return parseBySpacing(body, labels);
 }
 
-const NO_EXTRAS = { targetYear: null, outcomes: [], baseline: null } as const;
-
 function parseBySpacing(body: DocLine[], labels: Labels): TableResult<IndicatorRow> {
   const rows: IndicatorRow[] = [];
   const warnings: Message[] = [];
@@ -118,8 +116,10 @@ function parseBySpacing(body: DocLine[], labels: Labels): TableResult<IndicatorR
       periodicity: periodicity(m[2], labels),
       page: parts[0].page,
       line: parts[0].line,
-      ...NO_EXTRAS,
+      // a text dump's rows are read in the ILS columns: no target years, outcomes or baselines
+      targetYear: null,
       outcomes: [],
+      baseline: null,
     });
     parts = [];
     text = '';
