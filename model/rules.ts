@@ -62,6 +62,7 @@ export const RULES = {
   'indicator-row-incomplete': rule('parse', 'warning', 'an indicator row with fewer values than its table has columns'),
   'activity-date-unread': rule('parse', 'warning', 'an activity table cell in a date or schedule column holds no date or period the reader knows'),
   'indicator-target-years': rule('parse', 'warning', 'an indicator table has targets for several years; the latest is read as the unit target'),
+  'budget-unit-assumed': rule('parse', 'warning', 'a budget table prints no unit (tkr, mnkr, kr): its amounts are read as tkr'),
   'budget-sum-mismatch': rule('parse', 'warning', 'a budget table sum differs from the sum of its lines'),
   // normalize: metadata of the document
   'unit-inferred': rule('normalize', 'warning', 'the unit was not on a front page and was inferred from the body'),

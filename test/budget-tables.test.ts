@@ -403,6 +403,25 @@ describe('budget amounts', () => {
   });
 });
 
+describe('a budget table without a unit', () => {
+  it('is read in tkr with a warning naming its page and line; a printed unit gives none', () => {
+    const table = (caption: string) =>
+      parseStructure(
+        textLines(
+          [caption, 'Personalkostnader    5 249      5 100', 'Lokalkostnader         800        780', 'Summa kostnader      6 049      5 880'].join(
+            '\n',
+          ),
+        ),
+      );
+    const bare = table('Driftbudget          Budget 2022   Budget 2021');
+    expect(bare.budget.map((b) => [b.amountTkr, b.unit])[0]).toEqual([5249, 'tkr']);
+    expect(bare.warnings.map((w) => [w.rule, w.page, w.line])).toEqual([['budget-unit-assumed', 1, 2]]);
+    const mnkr = table('Driftbudget, mnkr    Budget 2022   Budget 2021');
+    expect(mnkr.budget[0]).toMatchObject({ amountTkr: 5249000, unit: 'mnkr' });
+    expect(mnkr.warnings).toEqual([]);
+  });
+});
+
 describe('what opens no budget table', () => {
   it('prose with amounts, a bare `Budget 2025` heading, a unit in a sentence', () => {
     const lines = textLines(

@@ -31,6 +31,18 @@ function isTableHeader(k: LineKind): boolean {
   return k.kind === 'indicator-header' || k.kind === 'activity-header' || k.kind === 'budget-header';
 }
 
+/**
+ * A line of one piece in bold under rows that are not (a PDF's heading after the table's last row, which
+ * would otherwise read as the rest of its first cell). Budget tables are left to their own reader, whose
+ * group headings and sums may be bold.
+ */
+function headingAfterRows(lines: DocLine[], header: number, j: number, kind: LineKind): boolean {
+  const l = lines[j];
+  if (kind.kind === 'budget-header' || !l.bold || (l.cells?.length ?? 1) > 1) return false;
+  const rows = lines.slice(header + 1, j).filter((r) => !isBlank(r));
+  return rows.length > 0 && rows.every((r) => !r.bold);
+}
+
 /** Lines of a goal title: the label's rest, or the next line; wrapped lines follow. Returns next index. */
 function readTitle(lines: DocLine[], i: number, rest: string, labels: Labels): { title: string; next: number } {
   const parts: string[] = [];
@@ -50,6 +62,8 @@ function readTitle(lines: DocLine[], i: number, rest: string, labels: Labels): {
     const cand = lines[k];
     const t = contentText(cand).trim();
     if (classify(t, labels).kind !== 'text' || cand.heading) break;
+    // a wrapped title keeps its type: a bold line under a regular one is a heading of its own
+    if (parts.length && cand.bold && !lines[j - 1]?.bold) break;
     const last = parts[parts.length - 1] ?? '';
     if (/[.!?:]$/.test(last)) break;
     const adjacent = k === j;
@@ -215,8 +229,9 @@ export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels(
       let j = i + 1;
       while (j < lines.length) {
         const read = classify(contentText(lines[j]), labels);
-        const k: LineKind =
-          kind.kind === 'budget-header' && read.kind === 'text' && opensBudgetTable(lines, j, labels) ? { kind: 'budget-header' } : read;
+        // a heading is no row: the table ended before it
+        if (lines[j].heading || headingAfterRows(lines, i, j, kind)) break;
+        const k: LineKind = read.kind === 'text' && opensBudgetTable(lines, j, labels) ? { kind: 'budget-header' } : read;
         // a header repeated on the next page continues the table; a budget table ends with its
         // `Summa netto`, so a budget header after that starts a new table
         const sameHeader =
@@ -237,6 +252,7 @@ export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels(
       } else if (kind.kind === 'activity-header') {
         const r = parseActivityTable(line, body, labels);
         r.rows.forEach((row) => out.activities.push({ id: `a${out.activities.length + 1}`, goalId, ...row }));
+        out.warnings.push(...r.warnings);
         leftover = r.leftover;
       } else {
         const r = parseBudgetTable(body, labels, line);
@@ -244,6 +260,7 @@ export function parseStructure(lines: DocLine[], labels: Labels = defaultLabels(
           budgetTables++;
           r.rows.forEach(({ line: sourceLine, ...row }) => out.budget.push({ table: budgetTables, ...row, line: row.label, sourceLine }));
         }
+        out.warnings.push(...r.warnings);
         leftover = r.leftover;
       }
       leftover.forEach(addText);

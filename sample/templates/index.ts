@@ -1,12 +1,14 @@
 // Other templates than Stockholm's ILS, for the general reader (issue 13): the sample plans' content
 // written the way other municipalities and förvaltningar write theirs — other level words, numbering,
 // table columns in other orders and names, outcome and baseline columns, schedules in words, no
-// district — each rendered as a markdown export (pipe tables), a text export (tab-separated tables)
-// and a PDF. The ground truth is the plan's own (sample/layouts/truth.ts), without district and budget,
-// which these templates do not print.
+// district, budgets in tkr, mnkr or kr with several year columns (budget.ts) — each rendered as a
+// markdown export (pipe tables), a text export (tab-separated tables) and a PDF. The ground truth is the
+// plan's own (sample/layouts/truth.ts) without the district, which these templates do not print, and
+// with the budget rows of the template's table (one per line and column, with its year and kind).
 import { type Truth, truthOf } from '../layouts/truth.js';
 import type { Activity, Indicator, Plan } from '../model.js';
 import { type Block, toMarkdown, toPdf, toTabText } from './blocks.js';
+import { type BudgetStyle, budgetBlocks, budgetTruth } from './budget.js';
 
 export interface Template {
   name: string;
@@ -15,6 +17,8 @@ export interface Template {
   blocks: (p: Plan) => Block[];
   /** the codes the template prints instead of the plan's (`A`, `A.2` for `1`, `1.2`) */
   code?: (level: 'kf_inriktningsmal' | 'kf_verksamhetsmal', code: string) => string;
+  /** the budget, after the goals under its own heading, when the plan has one */
+  budget: { heading: string; style: BudgetStyle };
 }
 
 const LETTERS = 'ABCDEFGH';
@@ -33,7 +37,23 @@ const PERIOD_WORDS: Record<Indicator['periodicity'], { a: string; b: string }> =
 /** `Verksamhetsplan och budget`, Målområde / Verksamhetsmål / Nämndens mål / Enhetens mål, `Nyckeltal | Utfall | Målvärde | KF:s mål | Frekvens`, `Åtgärd | Ansvarig | Tidplan`. */
 const kommunA: Template = {
   name: 'kommun-a',
-  style: 'Målområde N / Verksamhetsmål N.M / Nämndens mål / Enhetens mål; Nyckeltal, Utfall, Målvärde, Frekvens; Åtgärd, Ansvarig, Tidplan',
+  style:
+    'Målområde N / Verksamhetsmål N.M / Nämndens mål / Enhetens mål; Nyckeltal, Utfall, Målvärde, Frekvens; Åtgärd, Ansvarig, Tidplan; budget in mnkr (−), budget/prognos/utfall, financing',
+  budget: {
+    heading: 'Ekonomi',
+    style: {
+      corner: 'Belopp i mnkr',
+      unit: 'mnkr',
+      columns: (y) => [
+        { head: `Budget ${y}`, year: y, kind: 'budget', factor: 1 },
+        { head: `Prognos ${y - 1}`, year: y - 1, kind: 'prognos', factor: 0.98 },
+        { head: `Utfall ${y - 2}`, year: y - 2, kind: 'utfall', factor: 0.95 },
+      ],
+      sign: '−',
+      order: 'income',
+      financing: true,
+    },
+  },
   blocks: (p) => {
     const out: Block[] = [
       { kind: 'heading', level: 1, text: `Verksamhetsplan och budget ${p.year}` },
@@ -77,7 +97,23 @@ const kommunA: Template = {
 const forvaltningB: Template = {
   name: 'forvaltning-b',
   style:
-    'Inriktningsmål / Verksamhetsmål / Nämndsmål / Effektmål; Indikator, Mål YYYY, Basvärde, Mäts (KF target in the name column order last); Insats, Start, Klart senast',
+    'Inriktningsmål / Verksamhetsmål / Nämndsmål / Effektmål; Indikator, Mål YYYY, Basvärde, Mäts (KF target in the name column order last); Insats, Start, Klart senast; Driftbudget (tkr), (negatives), two budget years and utfall',
+  budget: {
+    heading: 'Budget',
+    style: {
+      caption: 'Driftbudget (tkr)',
+      corner: 'Verksamhet',
+      unit: 'tkr',
+      columns: (y) => [
+        { head: `Budget ${y}`, year: y, kind: 'budget', factor: 1 },
+        { head: `Budget ${y - 1}`, year: y - 1, kind: 'budget', factor: 0.97 },
+        { head: `Utfall ${y - 2}`, year: y - 2, kind: 'utfall', factor: 0.93 },
+      ],
+      sign: '()',
+      order: 'income',
+      financing: true,
+    },
+  },
   blocks: (p) => {
     const out: Block[] = [
       { kind: 'heading', level: 1, text: `Mål och budget ${p.year}` },
@@ -114,7 +150,18 @@ const forvaltningB: Template = {
 const kommunC: Template = {
   name: 'kommun-c',
   style:
-    'contents, no Inledning; Målområde N. / N.M Title (numbering only) / Förvaltningens mål / Enhetens mål; Mått, Utgångsvärde, Målnivå, Mätperiod; Start, Slut, Ansvar',
+    'contents, no Inledning; Målområde N. / N.M Title (numbering only) / Förvaltningens mål / Enhetens mål; Mått, Utgångsvärde, Målnivå, Mätperiod; Start, Slut, Ansvar; budget in kr, one column',
+  budget: {
+    heading: 'Ekonomiska förutsättningar',
+    style: {
+      corner: 'Belopp i kr',
+      unit: 'kr',
+      columns: (y) => [{ head: `Budget ${y}`, year: y, kind: 'budget', factor: 1 }],
+      sign: 'positive',
+      order: 'income',
+      financing: false,
+    },
+  },
   blocks: (p) => {
     const out: Block[] = [
       { kind: 'heading', level: 1, text: `Verksamhetsplan ${p.year}–${p.year + 2}` },
@@ -161,7 +208,23 @@ const kommunC: Template = {
 const namndD: Template = {
   name: 'namnd-d',
   style:
-    'letter codes: Strategiskt mål A. / A.N Title / Nämndens mål / Effektmål; Resultatmått, Utfall, Mål, Uppföljning; Insatser, Tidplan in years, Ansvarig',
+    'letter codes: Strategiskt mål A. / A.N Title / Nämndens mål / Effektmål; Resultatmått, Utfall, Mål, Uppföljning; Insatser, Tidplan in years, Ansvarig; Resultatbudget, tkr: costs first, incomes negative, budget and plan years',
+  budget: {
+    heading: 'Resurser',
+    style: {
+      caption: 'Resultatbudget, tkr',
+      corner: '',
+      unit: 'tkr',
+      columns: (y) => [
+        { head: `Budget ${y}`, year: y, kind: 'budget', factor: 1 },
+        { head: `Plan ${y + 1}`, year: y + 1, kind: 'plan', factor: 1.02 },
+        { head: `Plan ${y + 2}`, year: y + 2, kind: 'plan', factor: 1.04 },
+      ],
+      sign: '-',
+      order: 'costs',
+      financing: false,
+    },
+  },
   code: letterCode,
   blocks: (p) => {
     const out: Block[] = [
@@ -206,14 +269,25 @@ export type TemplateForm = 'md' | 'txt' | 'pdf';
 export const TEMPLATE_FORMS: TemplateForm[] = ['md', 'txt', 'pdf'];
 
 /** A sample plan in a template and form, as the file's bytes. */
+/** The plan's blocks in the template, its budget last. */
+function blocksOf(t: Template, p: Plan): Block[] {
+  const budget: Block[] = p.budget ? [{ kind: 'heading', level: 2, text: t.budget.heading }, ...budgetBlocks(p.budget, t.budget.style, p.year)] : [];
+  return [...t.blocks(p), ...budget];
+}
+
 export async function renderTemplate(t: Template, p: Plan, form: TemplateForm): Promise<Buffer> {
-  const blocks = t.blocks(p);
+  const blocks = blocksOf(t, p);
   if (form === 'md') return Buffer.from(toMarkdown(blocks), 'utf8');
   if (form === 'txt') return Buffer.from(toTabText(blocks), 'utf8');
   return toPdf(blocks, `${blocks[0].kind === 'heading' ? blocks[0].text : ''} ${p.unit}`);
 }
 
-/** The ground truth of a plan written in a template: the plan's own, without budget, with the template's codes. */
+/** The budget rows a plan written in a template should give, keyed by budgetRowKey (with year and kind). */
+export function templateBudgetTruth(t: Template, p: Plan): string[] {
+  return p.budget ? budgetTruth(p.budget, t.budget.style, p.year) : [];
+}
+
+/** The ground truth of a plan written in a template: the plan's own with the template's codes; its budget is templateBudgetTruth's. */
 export function templateTruth(t: Template, p: Plan): Truth {
   const truth = truthOf({ ...p, budget: undefined });
   const recode = t.code;

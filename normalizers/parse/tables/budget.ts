@@ -8,6 +8,7 @@ import type { BudgetColumnKind, BudgetLine, BudgetLineClass, BudgetSumOf, Budget
 import { fold } from '../../fold.js';
 import { classify, defaultLabels, type Labels } from '../labels.js';
 import type { TableResult } from './indicators.js';
+import type { Message } from '../../../model/document.js';
 
 export interface BudgetRow {
   group: BudgetLine['group'];
@@ -603,12 +604,18 @@ function place(amounts: Amount[], cols: Column[], lineSpace: Pieces['space'], he
 export function parseBudgetTable(body: DocLine[], labels: Labels = defaultLabels(), header?: DocLine): TableResult<BudgetRow> {
   const c = compile(labels);
   const rows: BudgetRow[] = [];
+  /** whether each row's amount printed its own unit (`1 200 kr`) */
+  const rowUnits: boolean[] = [];
   let cols: Column[] = [];
   let headerSpace: Pieces['space'] = null;
   let unit = c.tkr;
+  let unitPrinted = false;
   let plan = 0;
   const useHeader = (h: Header) => {
-    if (h.unit) unit = h.unit;
+    if (h.unit) {
+      unit = h.unit;
+      unitPrinted = true;
+    }
     if (h.yearsOnly && cols.length === h.columns.length && cols.every((x) => x.year === null)) {
       // `Budget  Prognos  Utfall` over `2022  2021  2020`
       cols = cols.map((x, k) => ({ ...x, year: h.columns[k].year }));
@@ -689,6 +696,7 @@ export function parseBudgetTable(body: DocLine[], labels: Labels = defaultLabels
       const value = parseAmount(a.printed);
       if (value === null) return;
       const u = a.unit ?? unit;
+      rowUnits.push(a.unit !== null);
       rows.push({
         group: lineGroup,
         label,
@@ -709,7 +717,19 @@ export function parseBudgetTable(body: DocLine[], labels: Labels = defaultLabels
     if (sumOf || lineClass === 'sum') group = null;
     if (word?.last) ended = true;
   }
-  return { rows, leftover: body.slice(i), warnings: [] };
+  const assumed = unitPrinted ? undefined : rows.find((_, k) => !rowUnits[k]);
+  const warnings: Message[] = assumed
+    ? [
+        {
+          stage: 'parse',
+          rule: 'budget-unit-assumed',
+          message: `a budget table prints no unit (tkr, mnkr, kr): its amounts are read as ${c.tkr.unit}`,
+          page: assumed.page,
+          line: assumed.line,
+        },
+      ]
+    : [];
+  return { rows, leftover: body.slice(i), warnings };
 }
 
 /**
