@@ -60,6 +60,11 @@ function rolesInText(header: DocLine, labels: Labels): Set<string> {
   return roles;
 }
 
+/** A header line in the body (repeated on a new page); a lower-case start is a wrapped cell that only reads like one (`insatser från …`). */
+function repeatsHeader(text: string, labels: Labels): boolean {
+  return !/^\s*\p{Ll}/u.test(text) && classify(text, labels).kind === 'activity-header';
+}
+
 export function parseActivityTable(header: DocLine, body: DocLine[], labels: Labels = defaultLabels()): TableResult<ActivityRow> {
   const cols = columnsByRole(header, labels);
   if (cols && body.some((l) => l.cells)) return parseByPosition(cols, body, labels);
@@ -72,7 +77,7 @@ function parseByPosition(cols: Columns, body: DocLine[], labels: Labels): TableR
   const warnings: Message[] = [];
   const raw: Array<Map<string, string>> = [];
   for (const line of body) {
-    if (classify(line.text, labels).kind === 'activity-header') continue;
+    if (repeatsHeader(line.text, labels)) continue;
     const cells = cellsByColumn(cols, line);
     const text = cells.get('text');
     const last = raw[raw.length - 1];
@@ -147,7 +152,7 @@ function parseBySpacing(body: DocLine[], labels: Labels, loneDateIsEnd: boolean)
       blankSince = true;
       continue;
     }
-    if (classify(t, labels).kind === 'activity-header') continue;
+    if (repeatsHeader(t, labels)) continue;
     const m = DATES_AT_END.exec(t);
     if (m) {
       const before = t.slice(0, m.index);

@@ -33,8 +33,8 @@ export interface IndicatorRow {
 const PERIOD = /(^|\s+)(År|Ar|Är|Tertial|Tertialvis)$/;
 /** header pieces that wrap onto their own lines (`år 2023 Periodicitet`, `KF:s årsmål`) */
 const HEADER_TAIL = /^((\S{1,2}r \d{4})( periodicitet)?|periodicitet|kf[:;]?s \S{1,2}rsm\S{1,2}l( \S{1,2}r \d{4})?)$/;
-/** OCR debris at the start of a row: a lone letter or glyph, e.g. a checkbox read as `U` or `g‘` */
-const ROW_DEBRIS = /^(?:[♀♂•▪■□☐]|[A-Za-z][‘'’"]?|\p{L}[‘'’"])\s+(?=\S)/u;
+/** OCR debris at the start of a row: a lone letter or glyph, e.g. a checkbox read as `U` or `g‘` (not the word `i` of a wrapped name: `i förhållande till …`) */
+const ROW_DEBRIS = /^(?:[♀♂•▪■□☐]|(?!i\s+\p{Ll})[A-Za-z][‘'’"]?|\p{L}[‘'’"])\s+(?=\S)/u;
 
 /** A printed periodicity as the vocabularies name it; an unknown word in the column is read as `År` when it starts with å/a, else null. */
 function periodicity(s: string, labels: Labels): Periodicity | null {

@@ -8,5 +8,7 @@ export function joinFragments(a: string, b: string): string {
   if (!right) return left;
   if (/\/\p{L}+$/u.test(left) && /^\p{Ll}{1,5}$/u.test(right)) return left + right;
   if (left.endsWith('/')) return left + right;
+  // a compound's hyphen after an abbreviation or a number stays, without a space (`LSS-` / `boende`)
+  if (/(?:\p{Lu}{2,}|\d)-$/u.test(left) && /^\p{L}/u.test(right)) return left + right;
   return `${left} ${right}`;
 }
