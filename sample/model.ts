@@ -2,7 +2,8 @@
 /** The city council goals the sample plans work towards (defined in city-goals.ts) */
 export type KfId = 'care' | 'youth' | 'safety' | 'culture' | 'climate' | 'economy' | 'staff' | 'preparedness';
 
-export type SectionHeading = 'Beskrivning' | 'Förväntat resultat' | 'Arbetssätt' | 'Uppföljning' | 'Utveckling';
+/** `Resursanvändning`: only plans converted from a read document use it (sample/layouts/from-document.ts) */
+export type SectionHeading = 'Beskrivning' | 'Förväntat resultat' | 'Arbetssätt' | 'Resursanvändning' | 'Uppföljning' | 'Utveckling';
 
 /** A paragraph starting with `• ` is a bulleted sub-heading, one starting with `- ` a list item. */
 export interface Section {

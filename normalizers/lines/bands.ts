@@ -108,7 +108,9 @@ function centredRows(lines: Placed[]): Placed[] {
 
 /**
  * Rows of the run out[from..to): name lines one leading apart belong to one row, a wider gap starts the
- * next (cell padding). A value printed off its row's first line (vertically centred) moves there.
+ * next (cell padding). The leading is the least gap of two name lines, or of two lines of one value
+ * column when that is less (every name on one line: the name gaps are all row gaps). A value printed
+ * off its row's first line (vertically centred) moves there.
  * A "row" with two values in the last column (which never wraps) is several rows the gaps did not
  * tell apart (no cell padding): nothing in it is moved.
  */
@@ -123,7 +125,23 @@ function fixRun(out: Placed[], from: number, to: number, nameLeft: number, value
   // baseline of the name column (a row's y is its topmost item's, which may be a value's)
   const nameY = (p: Placed) => [...p.items].sort((a, b) => a.x - b.x)[0]?.y ?? p.y;
   const gaps = names.slice(1).map((k, n) => nameY(out[k]) - nameY(out[names[n]]));
-  const leading = Math.min(...gaps);
+  // the leading of the table's text: the least gap of two name lines, or of two lines of one value
+  // column (a value wrapped in its cell), when the names all fit on one line each
+  const valueX = out[from].line.cells!.slice(1).map((c) => c.x0);
+  const near = (c: Cell) => valueX.reduce((best, x, n) => (Math.abs(c.x0 - x) < Math.abs(c.x0 - valueX[best]) ? n : best), 0);
+  const lastIn = new Map<number, number>();
+  let valueLeading = Number.POSITIVE_INFINITY;
+  for (let k = from; k < to; k++) {
+    if (out[k].line.bold) continue;
+    for (const c of out[k].line.cells ?? []) {
+      if (c.x0 < valueLeft - 2) continue;
+      const col = near(c);
+      const last = lastIn.get(col);
+      if (last !== undefined && out[k].y > last) valueLeading = Math.min(valueLeading, out[k].y - last);
+      lastIn.set(col, out[k].y);
+    }
+  }
+  const leading = Math.min(...gaps, valueLeading);
   if (leading <= 0) return;
   const rows: number[][] = [[names[0]]];
   gaps.forEach((g, n) => {

@@ -8,6 +8,11 @@
 // Table columns are gutters too, geometrically. What tells them apart is what stands on each side:
 // a text column holds prose (rows of several words), a table's value columns hold `85 %`, `År`,
 // `2023-01-01`. A cut is made only when both sides hold prose rows.
+//
+// A page of a column layout may hold too little prose on one side for that: a text column that holds a
+// table (a budget, an indicator table) or only a few lines (the end of the document). The gutters of a
+// document's pages line up (one page grid), so a page without a cut of its own is cut at a gutter that
+// other pages of the document were cut at, when one side holds prose and the gutter is clear there too.
 import type { TextItem } from '../../model/document.js';
 import { type Row, rowsOf } from '../../extractors/pdf-lines.js';
 
@@ -31,6 +36,10 @@ export interface ColumnLayout {
   cuts: number;
   /** rows that cross a gutter between column bands (not at the page's top or bottom) */
   spanning: number;
+  /** the page's first cut (the x range of the gap where its two outer columns part), when made from the page's own prose */
+  gutter: [number, number] | null;
+  /** the cut was made at a gutter of other pages (the page's own prose did not show it) */
+  fromGrid: boolean;
 }
 
 const right = (i: TextItem) => i.x + i.width;
@@ -64,9 +73,12 @@ interface Cut {
   mid: number;
 }
 
-/** The best gutter of a set of rows, or null. */
-function findGutter(rows: Row[]): Cut | null {
-  if (rows.length < 2 * MIN_PROSE_ROWS) return null;
+/**
+ * The best gutter of a set of rows, or null. With `grid` (gutters of the document's other pages), a
+ * gutter over one of them needs prose on one side only.
+ */
+function findGutter(rows: Row[], grid: Array<[number, number]> = []): Cut | null {
+  if (rows.length < (grid.length ? MIN_PROSE_ROWS + 1 : 2 * MIN_PROSE_ROWS)) return null;
   const rowSpans = rows.map(spans);
   let lo = Infinity;
   let hi = -Infinity;
@@ -96,20 +108,39 @@ function findGutter(rows: Row[]): Cut | null {
     }
   const rawRun = new Int32Array(n);
   for (let x = 0, c = 0; x < n; x++) rawRun[x] = c += raw[x];
-  let run = 0;
-  let start = -1;
-  for (let x = 0; x <= n; x++) {
-    run += x < n ? cover[x] : 0;
-    if (x < n && run <= maxCross) {
-      if (start < 0) start = x;
-      continue;
+  if (grid.length) {
+    // at a gutter of the page grid: the least covered stretch of it on this page, when few rows cross it
+    const run = new Int32Array(n);
+    for (let x = 0, c = 0; x < n; x++) run[x] = c += cover[x];
+    for (const [g0, g1] of grid) {
+      const from = Math.max(0, Math.floor(g0 - lo));
+      const to = Math.min(n, Math.ceil(g1 - lo));
+      if (to - from < 1) continue;
+      let low = Number.POSITIVE_INFINITY;
+      for (let x = from; x < to; x++) low = Math.min(low, run[x]);
+      if (low > maxCross) continue;
+      let x0 = from;
+      while (run[x0] !== low) x0++;
+      let x1 = x0;
+      while (x1 < to && run[x1] === low) x1++;
+      candidates.push({ x0: lo + x0, x1: lo + x1, mid: lo + partAt(rawRun, x0, x1) });
     }
-    if (start >= 0 && x - start >= MIN_GUTTER) candidates.push({ x0: lo + start, x1: lo + x, mid: lo + partAt(rawRun, start, x) });
-    start = -1;
+  } else {
+    let run = 0;
+    let start = -1;
+    for (let x = 0; x <= n; x++) {
+      run += x < n ? cover[x] : 0;
+      if (x < n && run <= maxCross) {
+        if (start < 0) start = x;
+        continue;
+      }
+      if (start >= 0 && x - start >= MIN_GUTTER) candidates.push({ x0: lo + start, x1: lo + x, mid: lo + partAt(rawRun, start, x) });
+      start = -1;
+    }
   }
   let best: { cut: Cut; score: number } | null = null;
   for (const c of candidates) {
-    if (c.x0 - lo < MIN_SIDE_SHARE * width || hi - c.x1 < MIN_SIDE_SHARE * width) continue;
+    if (!grid.length && (c.x0 - lo < MIN_SIDE_SHARE * width || hi - c.x1 < MIN_SIDE_SHARE * width)) continue;
     const mid = c.mid;
     const leftRows: Row[] = [];
     const rightRows: Row[] = [];
@@ -123,7 +154,7 @@ function findGutter(rows: Row[]): Cut | null {
       const prose = side.filter(isProse).length;
       return prose >= MIN_PROSE_ROWS && prose >= MIN_PROSE_SHARE * side.length;
     };
-    if (!ok(leftRows) || !ok(rightRows)) continue;
+    if (grid.length ? !leftRows.length || !rightRows.length || !(ok(leftRows) || ok(rightRows)) : !ok(leftRows) || !ok(rightRows)) continue;
     const score = c.x1 - c.x0;
     if (!best || score > best.score) best = { cut: c, score };
   }
@@ -154,10 +185,31 @@ function sides(r: Row, mid: number): { l: TextItem[]; r: TextItem[] } | null {
   return { l: r.items.filter((i) => i.x < mid), r: r.items.filter((i) => i.x >= mid) };
 }
 
-function order(rows: Row[], depth: number, stats: { cuts: number; spanning: number }, top: number, bottom: number): Row[] {
+interface Stats {
+  cuts: number;
+  spanning: number;
+  gutter: [number, number] | null;
+  fromGrid: boolean;
+}
+
+/**
+ * One column's part of a row. The row's baseline is its topmost item's, which may stand in the other
+ * column (a row of the page joins items a few points apart): the part's baseline is its own topmost
+ * item's, so that the leading of the column's lines is its own.
+ */
+function sideRow(items: TextItem[]): Row {
+  return { y: Math.min(...items.map((i) => i.y)), size: Math.max(...items.map((i) => i.fontSize || 10)), items };
+}
+
+function order(rows: Row[], depth: number, stats: Stats, top: number, bottom: number, grid: Array<[number, number]> = []): Row[] {
   if (depth >= MAX_DEPTH) return rows;
-  const cut = findGutter(rows);
+  let cut = findGutter(rows);
+  if (!cut && depth === 0 && grid.length) {
+    cut = findGutter(rows, grid);
+    if (cut) stats.fromGrid = true;
+  }
   if (!cut) return rows;
+  if (depth === 0 && !stats.fromGrid) stats.gutter = [cut.x0, cut.x1];
   stats.cuts++;
   const mid = cut.mid;
   const out: Row[] = [];
@@ -180,20 +232,23 @@ function order(rows: Row[], depth: number, stats: { cuts: number; spanning: numb
       continue;
     }
     const { l, r: rr } = side;
-    if (l.length) left.push({ y: r.y, size: Math.max(...l.map((i) => i.fontSize || 10)), items: l });
-    if (rr.length) rightSide.push({ y: r.y, size: Math.max(...rr.map((i) => i.fontSize || 10)), items: rr });
+    if (l.length) left.push(sideRow(l));
+    if (rr.length) rightSide.push(sideRow(rr));
   }
   flush();
   return out;
 }
 
-/** The rows of a page in reading order. */
-export function columnLayout(items: TextItem[]): ColumnLayout {
+/**
+ * The rows of a page in reading order. `grid`: where other pages of the document part their columns,
+ * for a page whose own prose does not show its gutter.
+ */
+export function columnLayout(items: TextItem[], grid: Array<[number, number]> = []): ColumnLayout {
   const rows = rowsOf(items);
-  if (rows.length === 0) return { rows, cuts: 0, spanning: 0 };
-  const stats = { cuts: 0, spanning: 0 };
+  const stats: Stats = { cuts: 0, spanning: 0, gutter: null, fromGrid: false };
+  if (rows.length === 0) return { rows, ...stats };
   const top = rows[0].y;
   const bottom = rows[rows.length - 1].y;
-  const ordered = order(rows, 0, stats, top, bottom);
-  return { rows: ordered, cuts: stats.cuts, spanning: stats.spanning };
+  const ordered = order(rows, 0, stats, top, bottom, grid);
+  return { rows: ordered, ...stats };
 }

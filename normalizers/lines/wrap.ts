@@ -11,6 +11,8 @@ type Warn = (rule: Message['rule'], message: string, page: number | null, line?:
 
 /** baselines of a wrapped heading's lines are at most this many em apart */
 const MAX_LEADING = 1.8;
+/** a heading's next line is at most this many times its leading below its last one */
+const LEADING_SLACK = 1.15;
 /** type this much larger than the body counts as a heading even when not bold */
 const LARGE = 1.3;
 
@@ -32,9 +34,12 @@ export function joinWrappedHeadings(lines: Placed[], body: number, warn: Warn): 
   const out: Placed[] = [];
   let lastY = Number.NaN;
   let lastX1 = Number.NaN;
+  /** baseline distance of the heading in hand's lines, once it has two */
+  let leading = Number.NaN;
   for (const p of lines) {
     const prev = out[out.length - 1];
-    if (prev && headingLike(prev, body) && headingLike(p, body) && joins(prev, p, lastY, lastX1, lines)) {
+    if (prev && headingLike(prev, body) && headingLike(p, body) && joins(prev, p, lastY, lastX1, lines, leading)) {
+      leading = p.y - lastY;
       const text = `${prev.line.text} ${p.line.text}`;
       out[out.length - 1] = {
         ...prev,
@@ -60,22 +65,29 @@ export function joinWrappedHeadings(lines: Placed[], body: number, warn: Warn): 
     out.push(p);
     lastY = p.y;
     lastX1 = p.x1;
+    leading = Number.NaN;
   }
   const last = out[out.length - 1];
   if (last && headingLike(last, body) && last.line.method === 'text-layer' && last.line.text !== '') out.push(blankAfter(last));
   return out;
 }
 
-/** `aY`, `aX1`: baseline and right edge of the last printed line of `a` (which may be joined already) */
 function blankAfter(p: Placed): Placed {
   return { ...p, items: [], line: { page: p.line.page, line: p.line.line, text: '', cells: null, method: p.line.method } };
 }
 
-function joins(a: Placed, b: Placed, aY: number, aX1: number, page: Placed[]): boolean {
+/**
+ * `aY`, `aX1`: baseline and right edge of the last printed line of `a` (which may be joined already);
+ * `leading`: the distance of its lines when it has two or more (NaN: one line)
+ */
+function joins(a: Placed, b: Placed, aY: number, aX1: number, page: Placed[], leading: number): boolean {
   if (a.line.page !== b.line.page) return false;
   if (Math.abs(a.size - b.size) > 0.3 || !!a.line.bold !== !!b.line.bold) return false;
   const lead = b.y - aY;
   if (!(lead > 0.8 * a.size && lead <= MAX_LEADING * a.size)) return false;
+  // the lines of one heading are one leading apart: a wider space after its second line or a later one
+  // is the space before the next heading (`Arbetssätt` under a nämndmål title)
+  if (lead > LEADING_SLACK * leading) return false;
   if (Math.abs(a.x0 - b.x0) > 2) return false;
   // the column's right edge: the widest line starting at the same left edge
   let colRight = aX1;

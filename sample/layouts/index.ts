@@ -1,14 +1,16 @@
 // The measuring stick of the layout stage: each sample plan rendered in several layouts by several PDF
 // producers, all with the same ground truth (the Plan object; see truth.ts). `pdfmake` is the corpus
-// layout itself (sample/render-pdf.ts); the others are laid out the ways real archives are.
+// layout itself (sample/render-pdf.ts); the others are laid out the ways real archives are: groff and
+// Ghostscript (sample/render-groff.ts), LibreOffice from a Flat ODT (sample/render-libreoffice.ts).
 import type { Plan } from '../model.js';
 import { type GroffLayout, renderGroff } from '../render-groff.js';
+import { renderLibreOffice } from '../render-libreoffice.js';
 import { renderPdf } from '../render-pdf.js';
 import { renderPdfmakeLandscape } from './pdfmake-landscape.js';
 
 export interface Layout {
   name: string;
-  producer: 'pdfmake' | 'groff+ghostscript';
+  producer: 'pdfmake' | 'groff+ghostscript' | 'libreoffice';
   /** what the layout puts in the reader's way */
   hazards: string;
   render(p: Plan): Promise<Buffer>;
@@ -68,5 +70,12 @@ export const LAYOUTS: Layout[] = [
     producer: 'pdfmake',
     hazards: 'tables on landscape pages, unruled, cells vertically centred; page number top, alternating',
     render: renderPdfmakeLandscape,
+  },
+  {
+    name: 'libreoffice',
+    producer: 'libreoffice',
+    hazards:
+      'Word-like export: letterhead in the first-page header, justified serif text, TOC page numbers as fields, bordered tables with narrow cell padding, header rows repeated, rows split over pages, Sida N av M',
+    render: renderLibreOffice,
   },
 ];

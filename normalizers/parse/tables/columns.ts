@@ -1,6 +1,5 @@
 // Columns of a laid-out table (their left edges, from the header row); cells are placed by x position.
 import type { Cell, DocLine } from '../../../model/document.js';
-import { fold } from '../../fold.js';
 
 export interface Columns {
   /** left edge of each column, in the order of `names` */
