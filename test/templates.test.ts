@@ -12,7 +12,7 @@ import { readPlan } from '../pipeline/run.js';
 import { f1, type Score, score } from '../sample/layouts/truth.js';
 import { PLANS } from '../sample/plans.js';
 import { budgetRowKey } from '../sample/templates/budget.js';
-import { renderTemplate, TEMPLATE_FORMS, TEMPLATES, templateBudgetTruth, templateTruth } from '../sample/templates/index.js';
+import { formExtension, renderTemplate, TEMPLATE_FORMS, TEMPLATES, templateBudgetTruth, templateTruth } from '../sample/templates/index.js';
 
 const METRICS = ['goals', 'indicators', 'activities', 'budget', 'hierarchy', 'unit', 'year'] as const;
 type Metric = (typeof METRICS)[number];
@@ -46,7 +46,7 @@ describe('every sample plan in every template and form, scored against its groun
       it(`${name}: ${t.style}`, async () => {
         const scores: Score[] = [];
         for (const p of PLANS) {
-          const file = join(dir, `${t.name}-${p.key}-${p.year}.${form}`);
+          const file = join(dir, `${t.name}-${p.key}-${p.year}-${form}.${formExtension(form)}`);
           writeFileSync(file, await renderTemplate(t, p, form));
           const doc = readPlan(await extractFile(file));
           // budget rows are scored with their column's year and kind, every column of the table

@@ -31,6 +31,49 @@ export function toTabText(blocks: Block[]): string {
   return `${out.join('\n')}\n`;
 }
 
+/** the widest a column of an aligned table gets before its cells wrap onto the lines below */
+const ALIGNED_WIDTH = 40;
+
+/** `text` wrapped at word gaps into lines of at most `width` characters */
+function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out.length ? out : [''];
+}
+
+/**
+ * Plain text with tables in space-aligned columns, as `pdftotext -layout` or a fixed-width report writes
+ * them: each column as wide as its widest cell up to ALIGNED_WIDTH, three spaces apart, longer cells
+ * wrapped onto the lines below (top-aligned, the other columns blank there).
+ */
+export function toAlignedText(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading' || b.kind === 'para') out.push(b.text, '');
+    else {
+      const rows = [b.header, ...b.rows];
+      const widths = b.header.map((_, k) => Math.min(ALIGNED_WIDTH, Math.max(...rows.map((r) => (r[k] ?? '').length))));
+      for (const r of rows) {
+        const wrapped = r.map((c, k) => wrapText(c, widths[k]));
+        const height = Math.max(...wrapped.map((w) => w.length));
+        for (let i = 0; i < height; i++)
+          out.push(
+            wrapped
+              .map((w, k) => (w[i] ?? '').padEnd(Math.max(widths[k], w[i]?.length ?? 0)))
+              .join('   ')
+              .trimEnd(),
+          );
+      }
+      out.push('');
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
 const SIZES = { 1: 16, 2: 13, 3: 12, 4: 11 } as const;
 
 /** A PDF: headings bold by level, tables with a repeated header row and the first column wide. */

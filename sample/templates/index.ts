@@ -7,7 +7,7 @@
 // with the budget rows of the template's table (one per line and column, with its year and kind).
 import { type Truth, truthOf } from '../layouts/truth.js';
 import type { Activity, Indicator, Plan } from '../model.js';
-import { type Block, toMarkdown, toPdf, toTabText } from './blocks.js';
+import { type Block, toAlignedText, toMarkdown, toPdf, toTabText } from './blocks.js';
 import { type BudgetStyle, budgetBlocks, budgetTruth } from './budget.js';
 
 export interface Template {
@@ -265,8 +265,11 @@ const namndD: Template = {
 
 export const TEMPLATES: Template[] = [kommunA, forvaltningB, kommunC, namndD];
 
-export type TemplateForm = 'md' | 'txt' | 'pdf';
-export const TEMPLATE_FORMS: TemplateForm[] = ['md', 'txt', 'pdf'];
+/** `aligned`: a text export whose tables are columns of spaces (saved as .txt) */
+export type TemplateForm = 'md' | 'txt' | 'aligned' | 'pdf';
+export const TEMPLATE_FORMS: TemplateForm[] = ['md', 'txt', 'aligned', 'pdf'];
+/** the file name ending of a form */
+export const formExtension = (form: TemplateForm): string => (form === 'aligned' ? 'txt' : form);
 
 /** A sample plan in a template and form, as the file's bytes. */
 /** The plan's blocks in the template, its budget last. */
@@ -279,6 +282,7 @@ export async function renderTemplate(t: Template, p: Plan, form: TemplateForm): 
   const blocks = blocksOf(t, p);
   if (form === 'md') return Buffer.from(toMarkdown(blocks), 'utf8');
   if (form === 'txt') return Buffer.from(toTabText(blocks), 'utf8');
+  if (form === 'aligned') return Buffer.from(toAlignedText(blocks), 'utf8');
   return toPdf(blocks, `${blocks[0].kind === 'heading' ? blocks[0].text : ''} ${p.unit}`);
 }
 

@@ -9,6 +9,7 @@ import { fold } from '../../fold.js';
 import { activityRole, classify, defaultLabels, type Labels } from '../labels.js';
 import { type DateSpan, dateSpan } from '../dates.js';
 import { cellsByColumn, type Columns } from './columns.js';
+import { alignedTable } from './aligned.js';
 import { joinFragments } from './join.js';
 import type { TableResult } from './indicators.js';
 
@@ -68,6 +69,9 @@ function repeatsHeader(text: string, labels: Labels): boolean {
 export function parseActivityTable(header: DocLine, body: DocLine[], labels: Labels = defaultLabels()): TableResult<ActivityRow> {
   const cols = columnsByRole(header, labels);
   if (cols && body.some((l) => l.cells)) return parseByPosition(cols, body, labels);
+  const aligned = alignedTable(header, body);
+  const alignedCols = aligned && columnsByRole(aligned.header, labels);
+  if (aligned && alignedCols) return parseByPosition(alignedCols, aligned.body, labels);
   const roles = rolesInText(header, labels);
   return parseBySpacing(body, labels, roles.has('end') && !roles.has('start'));
 }

@@ -10,6 +10,7 @@ import { fold } from '../../fold.js';
 import { classify, columnRole, defaultLabels, type Labels } from '../labels.js';
 import { PENDING, parseTarget, takeTargetFromEnd } from '../targets.js';
 import { cellsByColumn, type Columns } from './columns.js';
+import { alignedTable } from './aligned.js';
 import { joinFragments } from './join.js';
 
 interface YearValue {
@@ -85,6 +86,9 @@ export interface TableResult<T> {
 export function parseIndicatorTable(header: DocLine, body: DocLine[], labels: Labels = defaultLabels()): TableResult<IndicatorRow> {
   const cols = columnsByRole(header, labels);
   if (cols && body.some((l) => l.cells)) return parseByPosition(cols, body, labels);
+  const aligned = alignedTable(header, body);
+  const alignedCols = aligned && columnsByRole(aligned.header, labels);
+  if (aligned && alignedCols) return parseByPosition(alignedCols, aligned.body, labels);
   return parseBySpacing(body, labels);
 }
 
