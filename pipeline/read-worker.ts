@@ -1,14 +1,15 @@
 // A worker thread of the batch (pipeline/read-pool.ts). `check`: is a staged extraction clean (no OCR
 // page, nothing the base repair model would change)? `read`: the staged extraction read into its
 // document. The repair model is built once per worker and model (named by its fingerprint) from the
-// model input the batch staged beside the extractions.
+// model input the batch staged beside the extractions: the counts learnt from the clean pages (`plans
+// import`), or the pages themselves (the queue's workers).
 import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { Extraction } from '../model/document.js';
 import { PlanError } from '../model/message.js';
 import { layOut } from '../normalizers/lines/index.js';
 import { createRepairContext, isClean, type RepairContext } from '../normalizers/repair/index.js';
-import type { RepairModelInput } from '../normalizers/repair/model-input.js';
+import type { RepairModelCounts, RepairModelInput } from '../normalizers/repair/model-input.js';
 import type { Vocabulary } from '../data/reference/vocabulary.js';
 import { type Labels, labelsWith } from '../normalizers/parse/labels.js';
 import { readPlan } from './read-plan.js';
@@ -18,7 +19,10 @@ let model: { fingerprint: string; ctx: Promise<RepairContext> } | null = null;
 
 function contextFor(file: string, fingerprint: string): Promise<RepairContext> {
   if (model?.fingerprint !== fingerprint) {
-    model = { fingerprint, ctx: readFile(file, 'utf8').then((json) => createRepairContext(JSON.parse(json) as RepairModelInput)) };
+    model = {
+      fingerprint,
+      ctx: readFile(file, 'utf8').then((json) => createRepairContext(JSON.parse(json) as RepairModelInput | RepairModelCounts)),
+    };
   }
   return model.ctx;
 }

@@ -3,7 +3,8 @@
 // → load (read-plan.ts holds the four in the middle). An import runs in three steps, with the
 // extractions handed over on disk between them (staging.ts):
 //   1. extract every file the store does not hold yet, and find out (in a worker) which are clean;
-//   2. build the repair model once, from the clean documents of the archive and of the whole batch;
+//   2. build the repair model once, from the clean documents of the archive and of the whole batch (here,
+//      one document's pages at a time; the workers get its counts, not the pages);
 //   3. read each document in a worker thread and load it here, in file order, up to 128 per transaction;
 //   4. recompute the identities across plans (units, indicators, KF goals, goal links) from the store.
 // So the rows a file gets depend on the set of documents, not on their order or on the worker count; the
@@ -50,6 +51,9 @@ interface Staged {
   file: string;
   index: number;
   handOff: string;
+  /** the extraction's content hash and page count: what the repair model's choice needs before its pages */
+  sha256: string;
+  pages: number;
   clean: Settled<boolean>;
 }
 
@@ -71,7 +75,14 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
           }
           const extraction = await withTimeout(extractFile(file, { ocr: opts.ocr, ocrPool, limits: opts.limits }, input), file, opts.timeoutS);
           const handOff = await staging.put(extraction);
-          staged.push({ file, index, handOff, clean: settled(pool.isClean(file, handOff, opts.timeoutS)) });
+          staged.push({
+            file,
+            index,
+            handOff,
+            sha256: extraction.source.sha256,
+            pages: extraction.pages.length,
+            clean: settled(pool.isClean(file, handOff, opts.timeoutS)),
+          });
         } catch (e) {
           progress.done(index, failure(file, e));
         }
@@ -83,7 +94,7 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
     // 2. the repair model
     const learnt = await archiveCleanDocuments(store);
     const ready = await cleanOnes(staged, staging, learnt, progress);
-    const model = await staging.putModel(learnt.input());
+    const model = await staging.putModel(await learnt.counts());
     // the model a clean document is read with: the built-in base alone (no lexicon needed to name it)
     const baseFingerprint = new CleanDocuments().input().fingerprint;
 
@@ -121,15 +132,23 @@ export async function rebuildAll(store: PlanStore, events: BatchEvents = {}, opt
       if (opts.signal?.aborted) break;
       progress.step('extract', d.path, index + 1, docs.length);
       try {
-        const handOff = await staging.put(await store.storedExtraction(d.documentId));
-        staged.push({ file: d.path, index, handOff, clean: settled(pool.isClean(d.path, handOff, opts.timeoutS)) });
+        const extraction = await store.storedExtraction(d.documentId);
+        const handOff = await staging.put(extraction);
+        staged.push({
+          file: d.path,
+          index,
+          handOff,
+          sha256: extraction.source.sha256,
+          pages: extraction.pages.length,
+          clean: settled(pool.isClean(d.path, handOff, opts.timeoutS)),
+        });
       } catch (e) {
         progress.done(index, failure(d.path, e));
       }
     }
     const learnt = new CleanDocuments();
     const ready = await cleanOnes(staged, staging, learnt, progress);
-    const model = await staging.putModel(learnt.input());
+    const model = await staging.putModel(await learnt.counts());
     const baseFingerprint = new CleanDocuments().input().fingerprint;
     await readAndLoad(ready, model, pool, staging, opts, progress, async (group) => {
       for (const { s, extraction, doc } of group) {
@@ -197,7 +216,10 @@ async function unwrap<T>(p: Settled<T>): Promise<T> {
   return r.value;
 }
 
-/** Waits for the clean verdicts; the clean documents' pages go to the model. A document whose check failed is a failure. */
+/**
+ * Waits for the clean verdicts; the clean documents go to the model, by hash and page count (their
+ * pages stay on disk until it is built). A document whose check failed is a failure.
+ */
 async function cleanOnes(
   staged: Staged[],
   staging: Staging,
@@ -208,10 +230,9 @@ async function cleanOnes(
   for (const s of staged) {
     try {
       const clean = await unwrap(s.clean);
-      if (clean) {
-        const x = await staging.get(s.handOff);
-        learnt.add({ sha256: x.source.sha256, pages: x.pages.map((p) => p.text) });
-      }
+      // the pages are read again from the staging folder when the model is built, only if it takes them
+      if (clean)
+        learnt.addLater({ sha256: s.sha256, pageCount: s.pages, pages: async () => (await staging.get(s.handOff)).pages.map((p) => p.text) });
       ready.push({ ...s, clean });
     } catch (e) {
       progress.done(s.index, failure(s.file, e));

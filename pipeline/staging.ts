@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Extraction } from '../model/document.js';
-import type { RepairModelInput } from '../normalizers/repair/model-input.js';
+import type { RepairModelCounts, RepairModelInput } from '../normalizers/repair/model-input.js';
 
 export class Staging {
   private count = 0;
@@ -21,8 +21,8 @@ export class Staging {
     return file;
   }
 
-  /** The repair model's input, for the worker threads to build the model from. */
-  async putModel(input: RepairModelInput): Promise<{ file: string; fingerprint: string }> {
+  /** The repair model's input (its pages, or the counts learnt from them), for the worker threads to build the model from. */
+  async putModel(input: RepairModelInput | RepairModelCounts): Promise<{ file: string; fingerprint: string }> {
     const file = join(this.dir, `model-${input.fingerprint}.json`);
     await writeFile(file, JSON.stringify(input));
     return { file, fingerprint: input.fingerprint };

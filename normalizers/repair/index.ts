@@ -7,7 +7,7 @@ import { LanguageModel } from './ocr-letters/language-model.js';
 import { type Lexicon, loadLexicon } from './ocr-letters/lexicon.js';
 import { repairOcrLetters } from './ocr-letters/repair.js';
 import { repairScanWords } from './ocr-letters/scan-words.js';
-import { CleanDocuments, type RepairModelInput } from './model-input.js';
+import { CleanDocuments, type RepairModelCounts, type RepairModelInput } from './model-input.js';
 import type { DocLine, RepairRecord } from '../../model/document.js';
 import { type Lines, type Repaired, handOff, Repaired as RepairedShape } from '../../model/stages.js';
 
@@ -20,11 +20,13 @@ export interface RepairContext {
 
 /**
  * The lexicon is loaded once per process; the language model is the built-in base plus the clean
- * documents the caller has (an archive's and a batch's), so the repair adapts to each archive.
+ * documents the caller has (an archive's and a batch's), so the repair adapts to each archive: from their
+ * pages, or from the counts learnt from them already (`CleanDocuments.counts`, the same model).
  */
-export async function createRepairContext(input: RepairModelInput = new CleanDocuments().input()): Promise<RepairContext> {
+export async function createRepairContext(input: RepairModelInput | RepairModelCounts = new CleanDocuments().input()): Promise<RepairContext> {
   const lexicon = await loadLexicon();
-  return { lexicon, model: LanguageModel.fromTexts(input.texts), fingerprint: input.fingerprint };
+  const model = 'counts' in input ? LanguageModel.fromCounts(input.counts) : LanguageModel.fromTexts(input.texts);
+  return { lexicon, model, fingerprint: input.fingerprint };
 }
 
 /** A document the model may learn from: no page was OCR'd and the base model alone finds nothing to repair. */

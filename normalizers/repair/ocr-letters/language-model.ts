@@ -38,6 +38,12 @@ export interface LanguageModelJSON {
   bigrams: Record<string, number>;
 }
 
+/** A model's counts as pairs (no object keys: a word such as `constructor` is a key like any other). */
+export interface LanguageModelCounts {
+  unigrams: Array<[string, number]>;
+  bigrams: Array<[string, number]>;
+}
+
 const UNSEEN_VOCAB = 300_000; // hunspell-valid words the model has never seen share this much room
 const DELTA = 0.5;
 
@@ -75,6 +81,31 @@ export class LanguageModel {
   withKeySequences(seqs: string[][], weight = 1): LanguageModel {
     const lm = new LanguageModel(this);
     for (const s of seqs) lm.addKeys(s, weight);
+    return lm;
+  }
+
+  /**
+   * Every count, merged over the parent chain, as [key, count] pairs (bigram keys `a b`): what a worker
+   * thread needs to rebuild this very model (`fromCounts`) without the texts it was learnt from.
+   */
+  counts(): LanguageModelCounts {
+    const uni = new Map<string, number>();
+    const bi = new Map<string, number>();
+    for (let m: LanguageModel | undefined = this; m; m = m.parent) {
+      for (const [w, c] of m.uni) uni.set(w, (uni.get(w) ?? 0) + c);
+      for (const [k, c] of m.bi) bi.set(k, (bi.get(k) ?? 0) + c);
+    }
+    return { unigrams: [...uni], bigrams: [...bi] };
+  }
+
+  /** The model `counts()` was taken from: the same counts, totals and context types, so the same scores. */
+  static fromCounts(counts: LanguageModelCounts): LanguageModel {
+    const lm = new LanguageModel();
+    for (const [w, c] of counts.unigrams) lm.addUnigram(w, c);
+    for (const [k, c] of counts.bigrams) {
+      const sp = k.indexOf(' ');
+      lm.addBigram(k.slice(0, sp), k.slice(sp + 1), c);
+    }
     return lm;
   }
 
