@@ -49,10 +49,16 @@ export interface Input {
 }
 
 /** Reads a file once: its format by extension, its bytes and their SHA-256 (the document's identity). */
-export async function readInput(path: string, limits: Partial<Limits> = {}): Promise<Input> {
+/** The file's format by its name; a name no reader knows is refused. */
+function formatOrRefuse(path: string): SourceFormat {
   const format = formatOf(path);
   if (!format)
     throw new PlanError('unsupported', `unsupported file type "${extname(path) || '(none)'}": expected .pdf, .txt, .md or an image`, { file: path });
+  return format;
+}
+
+export async function readInput(path: string, limits: Partial<Limits> = {}): Promise<Input> {
+  formatOrRefuse(path);
   const maxMb = limits.maxFileMb ?? DEFAULT_LIMITS.maxFileMb;
   let data: Buffer;
   try {
@@ -65,6 +71,12 @@ export async function readInput(path: string, limits: Partial<Limits> = {}): Pro
     if (e instanceof PlanError) throw e;
     throw new PlanError('unreadable', `cannot read file: ${(e as Error).message}`, { file: path });
   }
+  return inputOf(path, data);
+}
+
+/** The input of a file whose bytes are in hand (sent with a queue job): its format by its name, its hash from the bytes. */
+export function inputOf(path: string, data: Buffer): Input {
+  const format = formatOrRefuse(path);
   if (data.length === 0) throw new PlanError('empty', 'empty file (0 bytes)', { file: path });
   return { format, data, sha256: createHash('sha256').update(data).digest('hex') };
 }

@@ -1,16 +1,19 @@
 // The distributed mode: a local redis-server on 127.0.0.1, two `plans worker` processes, and the importer
 // here. The database it writes equals a local import of the same files, row for row in every table (a bad
 // file fails the same way); a worker killed with a job in hand, and an importer killed mid-batch, lose
-// nothing: the batch completes (after a rerun, for the importer) with the same rows.
+// nothing: the batch completes (after a rerun, for the importer) with the same rows. Small files travel
+// with their jobs: workers that cannot see the files at all give the same rows.
 // Without redis-server the tests are skipped, loudly; under CI=true they fail instead.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanStore } from '../data/store/store.js';
 import type { Outcome } from '../pipeline/batch.js';
+import { parseQueueUrl } from '../pipeline/queue/connection.js';
 import { importViaQueue } from '../pipeline/queue/enqueue.js';
 import { importFiles } from '../pipeline/run.js';
 import { fileNameOf, formatOf, PLANS, renderAs } from '../sample/generate.js';
@@ -217,5 +220,33 @@ describe.skipIf(!haveRedis)('plans import --queue with two workers', () => {
     }
     expect(await rowsOf(db)).toEqual(local);
     await stopAll(ws);
+  });
+
+  it('sends small files with their jobs: workers that cannot see the files give the same rows', { timeout: 180_000 }, async () => {
+    const db = join(dir, 'bytes.duckdb');
+    const store = await PlanStore.open(db);
+    const { name, connection } = parseQueueUrl(url('bytes'));
+    const queue = new Queue(name, { connection });
+    const gone = join(dir, 'in-gone');
+    let moved = false;
+    try {
+      const run = importViaQueue(store, files, {}, { queue: url('bytes'), backoffMs: 100 });
+      // every file hashed and queued before any worker runs; then the files go away
+      for (let t = 0; (await queue.getJobCounts('waiting')).waiting < files.length; t++) {
+        if (t > 600) throw new Error('the importer did not queue the files');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      renameSync(join(dir, 'in'), gone);
+      moved = true;
+      const ws = await workers(url('bytes'));
+      const outcomes = await run;
+      expect(told(outcomes)).toEqual(localOutcomes);
+      await stopAll(ws);
+    } finally {
+      if (moved) renameSync(gone, join(dir, 'in'));
+      await queue.close();
+      store.close();
+    }
+    expect(await rowsOf(db)).toEqual(local);
   });
 });

@@ -25,7 +25,19 @@ import type { Vocabulary } from '../../data/reference/vocabulary.js';
 import { type BatchEvents, failure, type Outcome, Progress } from '../batch.js';
 import { archiveCleanDocuments } from '../run.js';
 import { parseQueueUrl } from './connection.js';
-import { EXTRACT, type ExtractJob, ExtractResult, decodeFailure, extractJobId, Payloads, READ, type ReadJob, ReadResult, readJobId } from './jobs.js';
+import {
+  EXTRACT,
+  type ExtractJob,
+  ExtractResult,
+  decodeFailure,
+  extractJobId,
+  Payloads,
+  READ,
+  type ReadJob,
+  ReadResult,
+  readJobId,
+  SMALL_FILE_BYTES,
+} from './jobs.js';
 
 export interface QueueCounts {
   waiting: number;
@@ -111,8 +123,10 @@ export async function importViaQueue(store: PlanStore, files: string[], events: 
           progress.done(index, { file, status: 'unchanged' });
           continue;
         }
-        const job: ExtractJob = { file: resolve(file), sha256: input.sha256, ocr: opts.ocr ?? 'auto', limits, timeoutS };
-        pending.push({ file, index, job, id: extractJobId(job) });
+        const job: ExtractJob = { file: resolve(file), sha256: input.sha256, ocr: opts.ocr ?? 'auto', limits, timeoutS, bytes: null };
+        const id = extractJobId(job);
+        if (input.data.length <= SMALL_FILE_BYTES) job.bytes = await payloads.putBytes(`bytes-${id}`, input.data);
+        pending.push({ file, index, job, id });
       } catch (e) {
         progress.done(index, failure(file, e));
       }
@@ -136,7 +150,7 @@ export async function importViaQueue(store: PlanStore, files: string[], events: 
         extracted.push({ ...p, result });
       } catch (e) {
         progress.done(p.index, failedJob(p.file, e));
-        await forget(queue, payloads, [p.id], []);
+        await forget(queue, payloads, [p.id], bytesOf(p));
       }
     }
     if (stopped()) return progress.outcomes();
@@ -188,7 +202,11 @@ export async function importViaQueue(store: PlanStore, files: string[], events: 
         queue,
         payloads,
         done.flatMap((r) => [r.x.id, r.readId]),
-        done.flatMap((r, k) => [r.x.result.payload, ...(results[k]?.returnvalue ? [ReadResult.parse(results[k]!.returnvalue).payload] : [])]),
+        done.flatMap((r, k) => [
+          r.x.result.payload,
+          ...bytesOf(r.x),
+          ...(results[k]?.returnvalue ? [ReadResult.parse(results[k]!.returnvalue).payload] : []),
+        ]),
       );
     };
     for (const [n, r] of reads.entries()) {
@@ -207,7 +225,7 @@ export async function importViaQueue(store: PlanStore, files: string[], events: 
         });
       } catch (e) {
         progress.done(r.x.index, failedJob(r.x.file, e));
-        await forget(queue, payloads, [r.x.id, r.id], [r.x.result.payload]);
+        await forget(queue, payloads, [r.x.id, r.id], [r.x.result.payload, ...bytesOf(r.x)]);
       }
       // as in a local import: load when the group is full or the next document is not read yet
       const next = reads[n + 1];
@@ -261,6 +279,9 @@ function failedJob(file: string, e: unknown): Outcome {
   if (e instanceof PlanError) return failure(file, e);
   return failure(file, new PlanError('internal', `failed on the queue after its retries: ${reason}`, { file }, 'load'));
 }
+
+/** the key of a small file's bytes in Redis, if it went by bytes */
+const bytesOf = (p: Pending): string[] => (p.job.bytes ? [p.job.bytes] : []);
 
 async function forget(queue: Queue, payloads: Payloads, ids: string[], keys: string[]): Promise<void> {
   for (const id of ids) await queue.remove(id).catch(() => undefined);

@@ -40,8 +40,14 @@ export const ExtractJob = z.object({
   ocr: z.enum(['auto', 'always', 'never']),
   limits: Limits,
   timeoutS: z.number().positive(),
+  /** Redis key of the file's bytes, for a small file (≤ SMALL_FILE_BYTES): a worker reads them instead of
+   * the shared storage, so workers need no storage of their own for text exports and small PDFs */
+  bytes: z.string().nullable().default(null),
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;
+
+/** Files up to this size travel in Redis with their job (the bytes gzipped); larger ones by path only. */
+export const SMALL_FILE_BYTES = 4 * 2 ** 20;
 
 export const ExtractResult = z.object({
   sha256: z.string(),
@@ -154,6 +160,19 @@ export class Payloads {
 
   async get(key: string): Promise<unknown> {
     return unpack(await (await this.client).get(key), key);
+  }
+
+  /** A file's bytes, gzipped and base64 like the other payloads. */
+  async putBytes(what: string, data: Buffer): Promise<string> {
+    const key = this.key(what);
+    await (await this.client).set(key, gzipSync(data).toString('base64'), { EX: PAYLOAD_TTL_S });
+    return key;
+  }
+
+  async getBytes(key: string): Promise<Buffer> {
+    const data = await (await this.client).get(key);
+    if (data === null) throw new Error(`${key} is no longer in Redis (expired or deleted); run the import again`);
+    return gunzipSync(Buffer.from(data, 'base64'));
   }
 
   async delete(...keys: string[]): Promise<void> {

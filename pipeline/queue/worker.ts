@@ -11,7 +11,7 @@
 import { availableParallelism, hostname } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { extractFile, OcrPool, readInput } from '../../extractors/index.js';
+import { extractFile, inputOf, OcrPool, readInput } from '../../extractors/index.js';
 import { Extraction, PlanError } from '../../model/document.js';
 import type { RepairModelInput } from '../../normalizers/repair/model-input.js';
 import { sharedReadPool } from '../read-pool.js';
@@ -63,7 +63,8 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
 
   const extract = async (job: Job): Promise<ExtractResult> => {
     const data = ExtractJob.parse(job.data);
-    const input = await readInput(data.file, data.limits);
+    // a small file's bytes came with the job; a larger one is read from the storage the importer shares
+    const input = data.bytes ? inputOf(data.file, await payloads.getBytes(data.bytes)) : await readInput(data.file, data.limits);
     if (input.sha256 !== data.sha256) {
       throw new PlanError('unreadable', 'the file changed after it was queued; run the import again', { file: data.file });
     }
