@@ -86,6 +86,12 @@ export const RULES = {
   internal: rule('load', 'error', 'an unexpected error (a bug): the message says where'),
   // normalize: the layout stage (normalizers/lines; stage normalize, so a rebuild does not take its warnings for the extraction's)
   'reading-order-guessed': rule('normalize', 'warning', 'a page was read as text columns with lines across them: the reading order is a guess'),
+  'table-continued': rule(
+    'normalize',
+    'warning',
+    "a table continued at the top of the next column or page without its header: its cells were placed by the header's columns",
+  ),
+  'table-cell-split': rule('normalize', 'warning', 'a cell ran over a header column edge and was split there'),
   'page-furniture': rule(
     'normalize',
     'warning',

@@ -154,6 +154,7 @@ function findGutter(rows: Row[], grid: Array<[number, number]> = []): Cut | null
       const prose = side.filter(isProse).length;
       return prose >= MIN_PROSE_ROWS && prose >= MIN_PROSE_SHARE * side.length;
     };
+    if (tableGap(rows, mid)) continue;
     if (grid.length ? !leftRows.length || !rightRows.length || !(ok(leftRows) || ok(rightRows)) : !ok(leftRows) || !ok(rightRows)) continue;
     const score = c.x1 - c.x0;
     if (!best || score > best.score) best = { cut: c, score };
@@ -181,8 +182,75 @@ function partAt(cover: Int32Array, from: number, to: number): number {
 
 /** a row's items left and right of `mid`, or null when a span of the row (words bridged) crosses it */
 function sides(r: Row, mid: number): { l: TextItem[]; r: TextItem[] } | null {
-  if (spans(r).some(([a, b]) => a < mid && b > mid)) return null;
-  return { l: r.items.filter((i) => i.x < mid), r: r.items.filter((i) => i.x >= mid) };
+  const l = r.items.filter((i) => i.x < mid);
+  const rr = r.items.filter((i) => i.x >= mid);
+  if (spans(r).some(([a, b]) => a < mid && b > mid) && !apart(l, rr)) return null;
+  return { l, r: rr };
+}
+
+/** a left item may overhang the start of the right side by this many em (a table widened past its column) */
+const OVERHANG_EM = 0.5;
+
+/**
+ * Two parts of a row that touch or overlap at a gutter are still two columns' lines when no item of the
+ * left part reaches far into the right part and the parts differ in baseline, font size or weight (a
+ * table header that overhangs the gutter a little, beside the other column's prose).
+ */
+function apart(l: TextItem[], r: TextItem[]): boolean {
+  if (!l.length || !r.length) return false;
+  const em = Math.max(...[...l, ...r].map((i) => i.fontSize || 10));
+  const start = Math.min(...r.map((i) => i.x));
+  if (Math.max(...l.map(right)) > start + OVERHANG_EM * em) return false;
+  const base = (xs: TextItem[]) => xs.reduce((s, i) => s + i.y, 0) / xs.length;
+  const size = (xs: TextItem[]) => Math.max(...xs.map((i) => i.fontSize || 10));
+  const bold = (xs: TextItem[]) => xs.every((i) => i.bold);
+  return Math.abs(base(l) - base(r)) >= 0.2 * em || Math.abs(size(l) - size(r)) >= 0.5 || bold(l) !== bold(r);
+}
+
+/** two parts of a row on one baseline (within 0.1 em), in one font size and weight: one line of one table */
+function oneStyle(l: TextItem[], r: TextItem[]): boolean {
+  const all = [...l, ...r];
+  const em = Math.max(...all.map((i) => i.fontSize || 10));
+  const ys = all.map((i) => i.y);
+  const sizes = all.map((i) => i.fontSize || 10);
+  return (
+    Math.max(...ys) - Math.min(...ys) <= 0.1 * em && Math.max(...sizes) - Math.min(...sizes) < 0.5 && new Set(all.map((i) => !!i.bold)).size === 1
+  );
+}
+
+/** gaps wider than this many em between a row's items part its cells (as in extractors/pdf-lines.ts) */
+const CELL_EM = 0.7;
+/** left x of each cell of a row's items */
+function cellStarts(items: TextItem[]): number[] {
+  const xs = [...items].sort((a, b) => a.x - b.x);
+  const out: number[] = [];
+  xs.forEach((it, k) => {
+    if (k === 0 || it.x - right(xs[k - 1]) > CELL_EM * (it.fontSize || 10)) out.push(it.x);
+  });
+  return out;
+}
+
+/**
+ * The gap at `mid` is a table's column gap, not a text column's gutter: a row (the table's header) has
+ * a short cell on the left and two cells or more on the right, and rows below it start their right
+ * part at one of the header's right cells other than the first (a value under its column, the columns
+ * before it empty), which the lines of a text column do not.
+ */
+function tableGap(rows: Row[], mid: number): boolean {
+  let aligned = 0;
+  rows.forEach((h, k) => {
+    const side = sides(h, mid);
+    if (!side?.l.length || isProse({ ...h, items: side.l })) return;
+    const heads = cellStarts(side.r);
+    if (heads.length < 2 || cellStarts(side.l).length !== 1 || !oneStyle(side.l, side.r)) return;
+    for (const r of rows.slice(k + 1, k + 8)) {
+      const s = sides(r, mid);
+      if (!s?.r.length) continue;
+      const x = Math.min(...s.r.map((i) => i.x));
+      if (heads.slice(1).some((hx) => Math.abs(hx - x) <= 2)) aligned++;
+    }
+  });
+  return aligned >= 2;
 }
 
 interface Stats {

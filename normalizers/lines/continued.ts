@@ -123,11 +123,13 @@ export function joinContinuedTables(pages: Placed[][], warn: Warn): Placed[][] {
   let table: Table | null = null;
   let prev: Placed | null = null;
   const guessed: Array<{ page: number; line: number; from: number; header: string }> = [];
+  const splits: Array<{ page: number; line: number; header: string }> = [];
   for (const lines of out) {
     lines.forEach((printed, i) => {
       // reading went to the next column: the top of a column of this page (up the page) or of the next page
       const newColumn = !!prev && (prev.line.page !== printed.line.page || printed.y < prev.y - 1);
       const line = table && !newColumn ? splitAtColumns(table, printed) : printed;
+      if (table && line !== printed) splits.push({ page: line.line.page, line: line.line.line, header: table.frame.map((c) => c.text).join(' | ') });
       const cells = line.line.cells;
       if (table && newColumn) {
         const s = continuation(table, line);
@@ -148,9 +150,16 @@ export function joinContinuedTables(pages: Placed[][], warn: Warn): Placed[][] {
       prev = line;
     });
   }
+  for (const s of splits)
+    warn(
+      'table-cell-split',
+      `page ${s.page}: a cell ran over a column edge of the table's header (${s.header.slice(0, 60)}) and was split there`,
+      s.page,
+      s.line,
+    );
   for (const g of guessed)
     warn(
-      'reading-order-guessed',
+      'table-continued',
       `page ${g.page}: a table of page ${g.from} (${g.header.slice(0, 60)}) seems to go on at the top of this text column without its header; its cells are read in the header's columns: check the table`,
       g.page,
       g.line,

@@ -5,7 +5,13 @@
 // layout's later steps read the page without them, and the clean stage leaves them out of the body; one
 // warning per pattern says what was labelled and where. Lines repeated with the same text on every page
 // are left unlabelled for the clean stage, which finds them by repetition too.
-import type { Message } from '../../model/document.js';
+//
+// A bare page number may also share a baseline band with content (a table header drawn a few points
+// from it): before rows are joined, `pageNumberItems` finds such a number item by the position that
+// the document's other pages print their page numbers at (the same page width and left or right edge,
+// the same offset from the page number), so that it is read as a line of its own.
+import { CELL_GAP, rowsOf } from '../../extractors/pdf-lines.js';
+import type { ExtractedPage, Message, TextItem } from '../../model/document.js';
 import type { Placed } from './geometry.js';
 
 type Warn = (rule: Message['rule'], message: string, page: number | null, line?: number | null) => void;
@@ -34,6 +40,59 @@ function numbersPages(list: Candidate[], pageCount: number): boolean {
   return Array.from({ length: slots }, (_, s) => s).some(
     (s) => tracks(s) && Array.from({ length: slots }, (_, t) => t).some((t) => t !== s && isCount(t)),
   );
+}
+
+/** a page number item's edge within this many points of another page's stands at the same place */
+const SAME_X = 1;
+
+interface NumberItem {
+  at: number;
+  item: TextItem;
+  alone: boolean;
+  offset: number;
+  width: number;
+  /** gap to the nearest other item of its row, in em */
+  apart: number;
+}
+
+/**
+ * Per page, the page-number items that share a row with other text at the page's top or bottom, found
+ * by the place the document's other pages print their page number alone at.
+ */
+export function pageNumberItems(pages: ExtractedPage[]): Array<Set<TextItem>> {
+  const out = pages.map(() => new Set<TextItem>());
+  if (pages.length < MIN_PAGES) return out;
+  const found: NumberItem[] = [];
+  pages.forEach((page, at) => {
+    const rows = rowsOf(page.items ?? []);
+    const edge = new Set([...rows.slice(0, EDGE_LINES), ...rows.slice(-EDGE_LINES)]);
+    for (const row of edge)
+      for (const item of row.items) {
+        if (!/^\s*\d{1,4}\s*$/.test(item.str)) continue;
+        const others = row.items.filter((o) => o !== item && o.str.trim());
+        const em = item.fontSize || 10;
+        const apart = Math.min(Infinity, ...others.map((o) => Math.max(o.x - (item.x + item.width), item.x - (o.x + o.width)) / em));
+        found.push({ at, item, alone: others.length === 0, offset: Number(item.str) - page.page, width: Math.round(page.width ?? 0), apart });
+      }
+  });
+  const byOffset = new Map<number, Set<number>>();
+  for (const f of found.filter((f) => f.alone)) byOffset.set(f.offset, (byOffset.get(f.offset) ?? new Set()).add(f.at));
+  const minPages = Math.max(MIN_PAGES, Math.ceil(MIN_SHARE * pages.length));
+  const known = found.filter((f) => f.alone && (byOffset.get(f.offset)?.size ?? 0) >= minPages);
+  if (!known.length) return out;
+  const numbered = new Set(known.map((k) => k.at));
+  const right = (i: TextItem) => i.x + i.width;
+  for (const f of found) {
+    if (f.alone || numbered.has(f.at) || f.apart <= CELL_GAP) continue;
+    const same = known.some(
+      (k) =>
+        k.offset === f.offset &&
+        k.width === f.width &&
+        (Math.abs(k.item.x - f.item.x) <= SAME_X || Math.abs(right(k.item) - right(f.item)) <= SAME_X),
+    );
+    if (same) out[f.at].add(f.item);
+  }
+  return out;
 }
 
 export function labelFurniture(pages: Placed[][], warn: Warn): Placed[][] {

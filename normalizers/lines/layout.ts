@@ -9,7 +9,7 @@ import { rowToLine } from '../../extractors/pdf-lines.js';
 import { alignCentredCells } from './bands.js';
 import { columnLayout } from './columns.js';
 import { joinContinuedTables } from './continued.js';
-import { labelFurniture, withoutFurniture } from './furniture.js';
+import { labelFurniture, pageNumberItems, withoutFurniture } from './furniture.js';
 import { type Placed, bodySize, placeLine } from './geometry.js';
 import { type WordCheck, joinHyphenated } from './hyphenation.js';
 import { joinWrappedHeadings } from './wrap.js';
@@ -29,7 +29,10 @@ export function layOutPdfPages(pages: ExtractedPage[], lexicon?: WordCheck): Lai
   const warn = (rule: Message['rule'], message: string, page: number | null, line: number | null = null) =>
     warnings.push({ stage: 'normalize', rule, message, page, line });
   let placed: Placed[][] = [];
-  const layouts = pages.map((page) => columnLayout(page.items ?? []));
+  // page numbers that share a row with content: read apart from it, as lines of their own
+  const numbers = pageNumberItems(pages);
+  const items = pages.map((page, p) => (numbers[p].size ? (page.items ?? []).filter((i) => !numbers[p].has(i)) : (page.items ?? [])));
+  const layouts = pages.map((_, p) => columnLayout(items[p]));
   // the document's page grid: a gap that two pages or more were cut at from their own prose (where they overlap)
   const own = layouts.flatMap((l) => (l.gutter ? [l.gutter] : []));
   const grid: Array<[number, number]> = [];
@@ -39,7 +42,7 @@ export function layOutPdfPages(pages: ExtractedPage[], lexicon?: WordCheck): Lai
   });
   pages.forEach((page, p) => {
     let layout = layouts[p];
-    if (!layout.cuts && grid.length) layout = columnLayout(page.items ?? [], grid);
+    if (!layout.cuts && grid.length) layout = columnLayout(items[p], grid);
     if (layout.fromGrid) {
       warn(
         'reading-order-guessed',
@@ -53,7 +56,12 @@ export function layOutPdfPages(pages: ExtractedPage[], lexicon?: WordCheck): Lai
         page.page,
       );
     }
-    placed.push(layout.rows.map((r, i) => placeLine(rowToLine(page, r, i + 1), r)));
+    let rows = layout.rows;
+    for (const n of numbers[p]) {
+      const row = { y: n.y, size: n.fontSize || 10, items: [n] };
+      rows = n.y < (page.height ?? 0) / 2 || !rows.length || n.y < rows[0].y ? [row, ...rows] : [...rows, row];
+    }
+    placed.push(rows.map((r, i) => placeLine(rowToLine(page, r, i + 1), r)));
   });
   const furniture = withoutFurniture(labelFurniture(placed, warn));
   placed = joinContinuedTables(
