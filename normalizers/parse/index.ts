@@ -10,7 +10,9 @@ import { defaultLabels, type Labels } from './labels.js';
 // 2: the layout stage (columns, furniture, wrapped headings, hyphenation) and goal levels from vocabularies
 // 3: tables by column role, outcomes and baselines, goals by numbering, budgets in any unit and column,
 //    metadata without Stockholm (municipality, organisation, period), hyphen joins as repairs
-export const PARSER_VERSION = '3';
+// 4: space-aligned text tables by position, tables end at a heading, budgets without a unit warned about,
+//    the layout's page grid and tables continued in the next column
+export const PARSER_VERSION = '4';
 
 /** Years the body mentions in places that name the plan year: activity dates, table headers, headings. */
 function bodyYears(text: string, activityEnds: Array<string | null>): number[] {
