@@ -2,6 +2,7 @@
 // (budget, prognos, utfall, plan), costs signed with `−`, `-` or parentheses or printed positive,
 // financing lines (Nettokostnad, Kommunbidrag, Resultat) — and the rows the reader should give for each,
 // one per line and amount column, with the column's year and kind.
+import { formatAmount } from '../format.js';
 import type { Budget } from '../model.js';
 import type { Block } from './blocks.js';
 
@@ -93,10 +94,7 @@ function linesOf(b: Budget, s: BudgetStyle, year: number): Line[] {
 /** `1234` steps → `1 234` (tkr, kr) or `123,4` (mnkr), the sign as the style prints it */
 function printed(steps: number, s: BudgetStyle): string {
   const abs = Math.abs(steps);
-  const text =
-    s.unit === 'mnkr'
-      ? `${String(Math.floor(abs / 10)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${abs % 10}`
-      : String(abs).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const text = s.unit === 'mnkr' ? `${formatAmount(Math.floor(abs / 10))},${abs % 10}` : formatAmount(abs);
   if (steps >= 0) return text;
   if (s.sign === '()') return `(${text})`;
   return `${s.sign === '−' ? '−' : '-'}${text}`;
