@@ -4,7 +4,7 @@
 // on the set of documents and the overrides, never on the order anything was loaded in.
 import { DISTRICTS, DISTRICTS_MUNICIPALITY } from '../reference/districts.js';
 import { type GoalLevel, GoalLevel as GoalLevels } from '../../model/document.js';
-import { kfGoalFor, linkGoals, linkIndicators, type Overrides, resolveUnits, NO_OVERRIDES } from '../../normalizers/identity/index.js';
+import { type IndicatorItem, kfGoalFor, linkGoals, linkIndicators, type Overrides, resolveUnits, NO_OVERRIDES } from '../../normalizers/identity/index.js';
 import type { Cell, PlanStore } from './store.js';
 import { fold, slug } from '../../normalizers/fold.js';
 
@@ -21,13 +21,6 @@ export interface IdentityCounts {
   unusedOverrides: string[];
 }
 
-type Row = Record<string, unknown>;
-
-async function rows(store: PlanStore, sql: string): Promise<Row[]> {
-  const r = await store.query(sql);
-  return r.rows.map((cells) => Object.fromEntries(r.columns.map((c, k) => [c, cells[k]])));
-}
-
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -38,23 +31,29 @@ function municipalityOf(code: string | null, district: string | null): string | 
 }
 
 export async function refreshIdentities(store: PlanStore, overrides: Overrides = NO_OVERRIDES): Promise<IdentityCounts> {
-  const docs = await rows(store, `SELECT document_id, unit_name, district, year, municipality_code FROM documents ORDER BY document_id`);
-  const municipality = new Map(docs.map((d) => [String(d.document_id), municipalityOf(str(d.municipality_code), str(d.district))]));
+  // rows are streamed into small records: this step reads every goal and indicator of the archive
+  const docs: { document_id: string; unit_name: string; district: string | null; year: number | null }[] = [];
+  const municipality = new Map<string, string | null>();
+  await store.eachRow(`SELECT document_id, unit_name, district, year, municipality_code FROM documents ORDER BY document_id`, (r) => {
+    const d = { document_id: String(r[0]), unit_name: String(r[1]), district: str(r[2]), year: num(r[3]) };
+    docs.push(d);
+    municipality.set(d.document_id, municipalityOf(str(r[4]), d.district));
+  });
 
   // units: a key per municipality; the table's key carries the municipality so keys are unique everywhere
   const resolved = resolveUnits(
     docs.map((d) => ({
-      documentId: String(d.document_id),
-      unitName: String(d.unit_name),
-      district: str(d.district),
-      year: num(d.year),
-      municipality: municipality.get(String(d.document_id)) ?? UNKNOWN_MUNICIPALITY,
+      documentId: d.document_id,
+      unitName: d.unit_name,
+      district: d.district,
+      year: d.year,
+      municipality: municipality.get(d.document_id) ?? UNKNOWN_MUNICIPALITY,
     })),
     overrides,
   );
   const tableKey = (m: string, key: string) => `${m}:${key}`;
   const known = (m: string) => (m === UNKNOWN_MUNICIPALITY ? null : m);
-  const yearOf = new Map(docs.map((d) => [String(d.document_id), num(d.year)]));
+  const yearOf = new Map(docs.map((d) => [d.document_id, d.year]));
   const years = (ids: string[]) => ids.flatMap((id) => (yearOf.get(id) == null ? [] : [yearOf.get(id) as number]));
   const units: Cell[][] = resolved.units.map((u) => {
     const ys = years(u.documentIds);
@@ -83,28 +82,34 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
   ]);
 
   // indicators: canonical keys from the printed names of every document
-  const indicators = await rows(store, `SELECT document_id, indicator_id, name FROM indicators ORDER BY document_id, indicator_id`);
-  const links = linkIndicators(
-    indicators.map((i) => ({
-      documentId: String(i.document_id),
-      unitKey: unitOfDoc.get(String(i.document_id))!,
-      year: yearOf.get(String(i.document_id)) ?? null,
-      name: String(i.name),
-    })),
-    overrides,
-  );
+  // (the matcher weighs a name once per document: a name printed twice in one plan adds nothing)
+  const items: IndicatorItem[] = [];
+  await store.eachRow(`SELECT DISTINCT document_id, name FROM indicators ORDER BY document_id, name`, (r) => {
+    const id = String(r[0]);
+    items.push({ documentId: id, unitKey: unitOfDoc.get(id)!, year: yearOf.get(id) ?? null, name: String(r[1]) });
+  });
+  const links = linkIndicators(items, overrides);
+  items.length = 0;
   const canonical: Cell[][] = links.indicators.map((c) => [c.key, c.name, JSON.stringify(c.names), c.units.length, c.documents, c.kolada_kpi_id]);
-  const indicatorKeys: Cell[][] = indicators.map((i) => [String(i.document_id), String(i.indicator_id), links.keyOf[String(i.name)]]);
+  // every indicator row's key, by its printed name: each canonical indicator lists all the names it has
+  const indicatorKeys = `SELECT i.document_id, i.indicator_id, c.indicator_key FROM indicators i
+    JOIN (SELECT indicator_key, unnest(from_json(names, '["VARCHAR"]')) AS name FROM canonical_indicators) c ON c.name = i.name
+    ORDER BY i.document_id, i.indicator_id`;
   const linkRows: Cell[][] = links.decisions.map((d) => [d.name_a, d.name_b, d.score, d.linked, d.blocked, d.same_indicator, d.reason]);
 
   // KF goals: each council goal of a plan mapped onto its municipality's taxonomy, where there is one
-  const goals = await rows(store, `SELECT document_id, goal_id, level, code, title FROM goals ORDER BY document_id, goal_id`);
   const kf: Cell[][] = [];
   const kfAnswers = new Map<string, ReturnType<typeof kfGoalFor>>();
-  for (const g of goals) {
+  // and, for the goal links below, each plan's goals
+  const byDoc = new Map<string, { id: string; level: GoalLevel; title: string }[]>();
+  await store.eachRow(`SELECT document_id, goal_id, level, code, title FROM goals ORDER BY document_id, goal_id`, (r) => {
+    const g = { document_id: r[0], goal_id: r[1], level: r[2], code: r[3], title: r[4] };
     const id = String(g.document_id);
     const level = GoalLevels.parse(g.level);
-    if (level !== 'kf_inriktningsmal' && level !== 'kf_verksamhetsmal') continue;
+    const list = byDoc.get(id) ?? [];
+    list.push({ id: String(g.goal_id), level, title: String(g.title) });
+    byDoc.set(id, list);
+    if (level !== 'kf_inriktningsmal' && level !== 'kf_verksamhetsmal') return;
     const m = municipality.get(id);
     // an archive prints the same council goals in every plan of a year: each is matched once
     const asked = JSON.stringify([m, level, str(g.code), String(g.title), yearOf.get(id) ?? null]);
@@ -124,20 +129,16 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
         'own title',
         1,
       ]);
-  }
+  });
 
   // a unit's own goals, followed from each plan to the next one of the same unit
-  const byDoc = new Map<string, { id: string; level: GoalLevel; title: string }[]>();
-  for (const g of goals) {
-    const list = byDoc.get(String(g.document_id)) ?? [];
-    list.push({ id: String(g.goal_id), level: GoalLevels.parse(g.level), title: String(g.title) });
-    byDoc.set(String(g.document_id), list);
-  }
   const chain = new Map<string, { id: string; year: number }[]>();
   for (const d of docs) {
     if (d.year === null) continue;
-    const u = unitOfDoc.get(String(d.document_id))!;
-    chain.set(u, [...(chain.get(u) ?? []), { id: String(d.document_id), year: Number(d.year) }]);
+    const u = unitOfDoc.get(d.document_id)!;
+    const plans = chain.get(u) ?? [];
+    plans.push({ id: d.document_id, year: d.year });
+    chain.set(u, plans);
   }
   const goalLinks: Cell[][] = [];
   for (const [unit, plans] of [...chain.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -156,11 +157,10 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
     unit_districts: unitDistricts,
     document_units: documentUnits,
     canonical_indicators: canonical,
-    indicator_keys: indicatorKeys,
     indicator_links: linkRows,
     goal_kf: kf,
     goal_links: goalLinks,
-  });
+  }, { indicator_keys: indicatorKeys });
   return {
     units: units.length,
     indicators: canonical.length,

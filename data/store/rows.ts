@@ -19,3 +19,10 @@ export function jsonRows(r: DuckDBResultReader): unknown[][] {
   }
   return rows;
 }
+
+/** One value of a streamed row made JSON-friendly: 64-bit integers as numbers where exact, DuckDB's value objects (dates, decimals, lists) as their text. */
+export function jsonSafe(v: unknown): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : String(v);
+  return String(v);
+}

@@ -8,7 +8,7 @@
 import { PlanError } from '../../model/message.js';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, dateValue, listValue, timestampValue } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
-import { jsonRows } from './rows.js';
+import { jsonRows, jsonSafe } from './rows.js';
 import { resolve } from 'node:path';
 import { type Extraction, ExtractedPage, Message, type PlanDocument, SourceFormat, type Target } from '../../model/document.js';
 import {
@@ -331,13 +331,35 @@ export class PlanStore {
   }
 
   /** Replaces whole tables (the derived identity tables) in one transaction: each is emptied, then appended. */
-  async replaceTables(tables: Record<string, Cell[][]>): Promise<void> {
+  /**
+   * Replaces whole tables in one transaction: `tables` are appended as given, then each `derived` table is
+   * filled by its SELECT, which may read the tables just written (rows too many to carry through JavaScript).
+   */
+  async replaceTables(tables: Record<string, Cell[][]>, derived: Record<string, string> = {}): Promise<void> {
     await this.transaction(async () => {
       for (const [table, rows] of Object.entries(tables)) {
         await this.conn.run(`DELETE FROM ${tableByName(table).name}`);
         await this.append(table, rows);
       }
+      for (const [table, select] of Object.entries(derived)) {
+        const declared = tableByName(table);
+        await this.conn.run(`DELETE FROM ${declared.name}`);
+        await this.conn.run(`INSERT INTO ${declared.name} (${declared.columns.map((c) => c.name).join(', ')}) ${select}`);
+      }
     });
+  }
+
+  /**
+   * Runs a query and hands its rows to `visit` one chunk at a time, values JSON-safe as in `query`: the
+   * result is never held whole, on either side (for reads that grow with the archive).
+   */
+  async eachRow(sql: string, visit: (row: unknown[]) => void): Promise<void> {
+    const result = await this.conn.stream(sql);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const row of chunk.getRows()) visit(row.map(jsonSafe));
+    }
   }
 
   /** Runs SQL; values come back JSON-safe (integers within ±2^53 as numbers, larger ones and decimals beyond that as strings). */
