@@ -103,7 +103,7 @@ interface Measured {
   modelS: number;
   /** first load step → last outcome: read in workers and loaded here */
   loadS: number;
-  /** time inside PlanStore.loadMany (the loader's transactions) and PlanStore.hasDocument (one query a file) */
+  /** time inside PlanStore.loadMany (the loader's transactions) and PlanStore.storedAmong (one query a window of files) */
   storeS: number;
   /** a CHECKPOINT right after the import: the rows of the last loads still in the WAL written to the file */
   checkpointS: number;
@@ -125,7 +125,7 @@ interface Measured {
 }
 
 /** Wraps an async method of one store so each call's time is kept (seconds) and, for loadMany, its number of documents. */
-function timeMethod<K extends 'loadMany' | 'hasDocument'>(store: PlanStore, key: K): { s: number; calls: Array<{ s: number; docs: number }> } {
+function timeMethod<K extends 'loadMany' | 'storedAmong'>(store: PlanStore, key: K): { s: number; calls: Array<{ s: number; docs: number }> } {
   const acc = { s: 0, calls: [] as Array<{ s: number; docs: number }> };
   const original = store[key].bind(store) as (...args: unknown[]) => Promise<unknown>;
   (store as unknown as Record<K, (...args: unknown[]) => Promise<unknown>>)[key] = async (...args: unknown[]) => {
@@ -158,7 +158,7 @@ function storeTrend(calls: Array<{ s: number; docs: number }>): { first: number;
 async function importOnce(db: string, n: number, files: string[], pool: ReadPool): Promise<Measured> {
   const store = await PlanStore.open(db);
   const storeTime = timeMethod(store, 'loadMany');
-  const hasTime = timeMethod(store, 'hasDocument');
+  const hasTime = timeMethod(store, 'storedAmong');
   const kindByFile = new Map(files.map((f, i) => [f, kindOf(i)]));
   const extractByKind = Object.fromEntries(
     (['pdf', 'mojibake', 'md', 'txt'] as Kind[]).map((k) => [k, { s: 0, files: 0 }]),
@@ -479,7 +479,7 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
         [`${p}store_ms_per_doc_last10pct`]: m.storeLastMsPerDoc,
         [`${p}identities_s`]: m.identitiesS,
         [`${p}report_s`]: m.reportS,
-        [`${p}extract_has_document_s`]: m.hasDocumentS,
+        [`${p}extract_stored_lookup_s`]: m.hasDocumentS,
         [`${p}failed`]: m.failed,
         [`${p}appender_rows_per_s`]: m.rows / bareS,
         [`${p}rows_vs_appender`]: m.rows / m.wallS / (m.rows / bareS),
@@ -533,7 +533,7 @@ export async function runBatchBench(sizes = sizesFrom(process.env.BENCH_DOCS)): 
       );
     }
     console.log(
-      '  steps: extract (of it: hasDocument) | load (of it: PlanStore.loadMany, transactions, ms/doc first → last tenth of them) | identities | all reports | main-thread GC',
+      '  steps: extract (of it: storedAmong) | load (of it: PlanStore.loadMany, transactions, ms/doc first → last tenth of them) | identities | all reports | main-thread GC',
     );
     for (const m of measured) {
       console.log(

@@ -9,7 +9,7 @@
 //   4. recompute the identities across plans (units, indicators, KF goals, goal links) from the store.
 // So the rows a file gets depend on the set of documents, not on their order or on the worker count; the
 // model's fingerprint is stored with each document. Workers bound each document's memory and time.
-import { extractFile, type ExtractOptions, type Limits, OcrPool, readInput } from '../extractors/index.js';
+import { extractFile, type ExtractOptions, type Limits, OcrPool } from '../extractors/index.js';
 import type { OcrMode } from '../extractors/scan.js';
 import { type Extraction, type PlanDocument, PlanError } from '../model/document.js';
 import { layOut } from '../normalizers/lines/index.js';
@@ -24,6 +24,8 @@ import { type BatchEvents, failure, type Outcome, Progress } from './batch.js';
 import { type ReadPool, sharedReadPool } from './read-pool.js';
 import { DEFAULT_TIMEOUT_S } from '../extractors/limits.js';
 import { Staging } from './staging.js';
+import { inputsAhead } from './inputs-ahead.js';
+import { collectIfGrown } from './heap.js';
 
 export { readPlan } from './read-plan.js';
 
@@ -64,12 +66,14 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
     const staged: Staged[] = [];
     const ocrPool = new OcrPool();
     try {
-      for (const [index, file] of files.entries()) {
+      for await (const ahead of inputsAhead(store, files, opts.limits)) {
+        const { index, file } = ahead;
         if (opts.signal?.aborted) break;
         progress.step('extract', file, index + 1, files.length);
         try {
-          const input = await readInput(file, opts.limits);
-          if (await store.hasDocument(input.sha256)) {
+          if ('error' in ahead) throw ahead.error;
+          const { input } = ahead;
+          if (ahead.stored) {
             progress.done(index, { file, status: 'unchanged' });
             continue;
           }
@@ -302,9 +306,11 @@ async function readAndLoad(
       await loadGroup(group);
       group = [];
       rows = 0;
+      collectIfGrown();
     }
   }
   if (group.length) await loadGroup(group);
+  collectIfGrown();
 }
 
 /** An extraction that takes longer than the time limit is a named failure; its pending work is dropped. */

@@ -4,7 +4,15 @@
 // on the set of documents and the overrides, never on the order anything was loaded in.
 import { DISTRICTS, DISTRICTS_MUNICIPALITY } from '../reference/districts.js';
 import { type GoalLevel, GoalLevel as GoalLevels } from '../../model/document.js';
-import { type IndicatorItem, kfGoalFor, linkGoals, linkIndicators, type Overrides, resolveUnits, NO_OVERRIDES } from '../../normalizers/identity/index.js';
+import {
+  type IndicatorItem,
+  kfGoalFor,
+  linkGoals,
+  linkIndicators,
+  type Overrides,
+  resolveUnits,
+  NO_OVERRIDES,
+} from '../../normalizers/identity/index.js';
 import type { Cell, PlanStore } from './store.js';
 import { fold, slug } from '../../normalizers/fold.js';
 
@@ -151,16 +159,19 @@ export async function refreshIdentities(store: PlanStore, overrides: Overrides =
     }
   }
 
-  await store.replaceTables({
-    units,
-    unit_aliases: unitAliases,
-    unit_districts: unitDistricts,
-    document_units: documentUnits,
-    canonical_indicators: canonical,
-    indicator_links: linkRows,
-    goal_kf: kf,
-    goal_links: goalLinks,
-  }, { indicator_keys: indicatorKeys });
+  await store.replaceTables(
+    {
+      units,
+      unit_aliases: unitAliases,
+      unit_districts: unitDistricts,
+      document_units: documentUnits,
+      canonical_indicators: canonical,
+      indicator_links: linkRows,
+      goal_kf: kf,
+      goal_links: goalLinks,
+    },
+    { indicator_keys: indicatorKeys },
+  );
   return {
     units: units.length,
     indicators: canonical.length,

@@ -139,6 +139,16 @@ export class PlanStore {
     return r.currentRowCount > 0;
   }
 
+  /** Which of these content hashes are stored: one query for many files. */
+  async storedAmong(sha256s: string[]): Promise<Set<string>> {
+    if (!sha256s.length) return new Set();
+    const r = await this.conn.runAndReadAll(
+      `SELECT d.document_id FROM ${valuesOf(sha256s.length)} v(x) JOIN documents d ON d.document_id = v.x`,
+      sha256s,
+    );
+    return new Set(r.getRowsJson().map((row) => String(row[0])));
+  }
+
   /**
    * Loads one document in one transaction. Same content hash already stored → 'unchanged', nothing written.
    * Same path stored with another hash → that document's rows are deleted and the new ones written ('replaced').

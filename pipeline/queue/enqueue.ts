@@ -11,7 +11,8 @@
 // jobs and payloads are deleted. A worker that dies mid-job leaves its job to the others (worker.ts).
 import { resolve } from 'node:path';
 import { Job, Queue, QueueEvents } from 'bullmq';
-import { readInput } from '../../extractors/index.js';
+import { inputsAhead } from '../inputs-ahead.js';
+import { collectIfGrown } from '../heap.js';
 import type { Limits } from '../../extractors/limits.js';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUT_S } from '../../extractors/limits.js';
 import type { OcrMode } from '../../extractors/scan.js';
@@ -114,12 +115,14 @@ export async function importViaQueue(store: PlanStore, files: string[], events: 
 
     // 1. hash, and queue what the store does not hold yet
     const pending: Pending[] = [];
-    for (const [index, file] of files.entries()) {
+    for await (const ahead of inputsAhead(store, files, limits)) {
+      const { index, file } = ahead;
       if (stopped()) break;
       progress.step('extract', file, index + 1, files.length);
       try {
-        const input = await readInput(file, limits);
-        if (await store.hasDocument(input.sha256)) {
+        if ('error' in ahead) throw ahead.error;
+        const { input } = ahead;
+        if (ahead.stored) {
           progress.done(index, { file, status: 'unchanged' });
           continue;
         }
@@ -229,7 +232,10 @@ export async function importViaQueue(store: PlanStore, files: string[], events: 
       }
       // as in a local import: load when the group is full or the next document is not read yet
       const next = reads[n + 1];
-      if (group.length >= LOAD_GROUP || (group.length && !(next && (await queue.getJobState(next.id)) === 'completed'))) await load();
+      if (group.length >= LOAD_GROUP || (group.length && !(next && (await queue.getJobState(next.id)) === 'completed'))) {
+        await load();
+        collectIfGrown();
+      }
     }
     await load();
     if (!stopped()) await payloads.delete(modelKey);
