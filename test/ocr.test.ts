@@ -210,6 +210,21 @@ describe('OCR failures', () => {
     }
   });
 
+  it('a pool stopped with pages in flight settles every page as read or failed, and the process runs on', async () => {
+    // before the fix, the pages queued behind the first called a stopped worker: an uncaught TypeError
+    const line = await crop(doc.pages[0], 150, 220, 2200, 140);
+    for (let round = 0; round < 3; round++) {
+      const pool = createOcrEngine({ workers: 2 });
+      const pages = Array.from({ length: 6 }, (_, k) => pool.recognize(line, k + 1));
+      await pages[0];
+      await pool.terminate();
+      // every page settles, as read or as failed (a rejection would be unhandled until awaited)
+      const results = await Promise.all(pages);
+      expect(results[0].error).toBeNull();
+      for (const r of results) expect(r.error === null || /OCR engine is terminated/.test(r.error)).toBe(true);
+      expect(results.some((r) => r.error !== null)).toBe(true);
+    }
+  });
   it('low-confidence words and bad pages become warnings with page and position', () => {
     const r: OcrResult = {
       page: 3,

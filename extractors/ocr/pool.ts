@@ -50,6 +50,11 @@ export class TesseractPool implements OcrEngine {
   private readonly numberModel: Model | null;
   private closed = false;
   private fatal: Error | null = null;
+  /** settles when the pool is terminated: pages in flight stop waiting for workers that are gone */
+  private stop: () => void = () => undefined;
+  private readonly stopped = new Promise<'stopped'>((resolve) => {
+    this.stop = () => resolve('stopped');
+  });
 
   constructor(opts: TesseractEngineOptions) {
     const lang = opts.lang ?? 'swe';
@@ -115,14 +120,27 @@ export class TesseractPool implements OcrEngine {
   }
 
   private async workerFor(lane: Lane, model: Model): Promise<Tesseract.Worker> {
+    this.mustBeOpen();
     if (lane.worker) return lane.worker;
     if (!lane.starting) {
       lane.starting = this.startWorker(model).finally(() => {
         lane.starting = null;
       });
     }
-    lane.worker = await lane.starting;
-    return lane.worker;
+    const worker = await lane.starting;
+    // terminated while it started: terminate() stops it; handing it out would post to a dead thread
+    this.mustBeOpen();
+    lane.worker = worker;
+    return worker;
+  }
+
+  /**
+   * Every call into a tesseract.js worker is made right after this check, with no await between: once
+   * terminate() has run, a call on its workers throws from inside tesseract.js as an uncaught exception
+   * (`postMessage` of null), which ended the process when a pool was stopped with pages in flight.
+   */
+  private mustBeOpen(): void {
+    if (this.closed) throw new Error('OCR engine is terminated');
   }
 
   private retire(slot: Slot): void {
@@ -142,6 +160,7 @@ export class TesseractPool implements OcrEngine {
     try {
       const stacked = await stackCrops(image, spans);
       const worker = await this.workerFor(slot.numbers, this.numberModel);
+      this.mustBeOpen();
       const { data } = await worker.recognize(Buffer.from(stacked.png), {}, { blocks: true });
       const lines = (data.blocks ?? []).flatMap((b) =>
         b.paragraphs.flatMap((p) => p.lines.map((l) => ({ text: l.text, y0: l.bbox.y0, y1: l.bbox.y1 }))),
@@ -160,7 +179,14 @@ export class TesseractPool implements OcrEngine {
   recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OCR engine is terminated'));
     if (this.fatal) return Promise.reject(this.fatal);
-    return this.queue.add(async () => {
+    // terminate() clears the queue, and p-queue drops cleared pages without settling them: each page still
+    // settles, as a failed page (a rejection here would reach callers not yet awaiting it as unhandled)
+    const t0 = performance.now();
+    const terminated = this.stopped.then(() => {
+      if (this.fatal) throw this.fatal;
+      return failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0);
+    });
+    const page = this.queue.add(async () => {
       if (this.closed) throw new Error('OCR engine is terminated');
       if (this.fatal) throw this.fatal;
       const slot = this.slots.find((s) => !s.busy)!;
@@ -186,23 +212,28 @@ export class TesseractPool implements OcrEngine {
         const decodable = isPngOrJpeg(image);
         // an image without a resolution of its own: tesseract would guess one (and print a warning)
         if (dpi) await worker.setParameters({ user_defined_dpi: String(dpi) });
+        this.mustBeOpen();
         const recognized = worker.recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null });
-        if (dpi) void recognized.finally(() => worker.setParameters({ user_defined_dpi: '0' }).catch(() => undefined)).catch(() => undefined);
+        const resetDpi = async () => {
+          if (!this.closed) await worker.setParameters({ user_defined_dpi: '0' });
+        };
+        if (dpi) void recognized.finally(() => resetDpi().catch(() => undefined)).catch(() => undefined);
         const job = recognized.then((r) => {
           const page = decodable ? image : dataUrlBytes(r.data.imageGrey);
           const res = toResult(pageNum, r.data, t0);
           return page ? this.readNumbers(slot, page, res) : res;
         });
         job.catch(() => undefined); // settled below or abandoned after a timeout
-        let outcome: OcrResult | 'timeout';
+        let outcome: OcrResult | 'timeout' | 'stopped';
         try {
-          outcome = await Promise.race([job, timeout]);
+          outcome = await Promise.race([job, timeout, this.stopped]);
         } catch (e) {
           this.retire(slot);
           return failedResult(pageNum, `ocr-error: ${errText(e)}`, t0);
         } finally {
           clearTimeout(timer);
         }
+        if (outcome === 'stopped') return failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0);
         if (outcome === 'timeout') {
           // the only way to stop a running recognition is to kill its worker
           this.retire(slot);
@@ -215,13 +246,20 @@ export class TesseractPool implements OcrEngine {
         slot.busy = false;
       }
     }) as Promise<OcrResult>;
+    page.catch(() => undefined);
+    terminated.catch(() => undefined);
+    return Promise.race([page, terminated]);
   }
 
   async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stop();
     this.queue.clear();
     unregisterLivePool(this);
+    // a call made just before (recognize, setParameters) posts its message after tesseract.js's own
+    // microtasks; a worker stopped before that post leaves a rejection no one can catch (its send is async)
+    await new Promise((resolve) => setImmediate(resolve));
     const lanes = this.slots.flatMap((s) => [s.main, s.numbers]);
     const starting = lanes.map((l) => l.starting).filter((p): p is Promise<Tesseract.Worker> => p !== null);
     const workers = lanes.map((l) => l.worker).filter((w): w is Tesseract.Worker => w !== null);
