@@ -50,11 +50,11 @@ export class TesseractPool implements OcrEngine {
   private readonly numberModel: Model | null;
   private closed = false;
   private fatal: Error | null = null;
-  /** settles when the pool is terminated: pages in flight stop waiting for workers that are gone */
-  private stop: () => void = () => undefined;
-  private readonly stopped = new Promise<'stopped'>((resolve) => {
-    this.stop = () => resolve('stopped');
-  });
+  /**
+   * One per page in flight, called by terminate(): the page stops waiting for workers that are gone.
+   * Each is dropped when its page settles, so a long-lived pool holds nothing of the pages it has read.
+   */
+  private readonly inFlight = new Set<() => void>();
 
   constructor(opts: TesseractEngineOptions) {
     const lang = opts.lang ?? 'swe';
@@ -176,13 +176,24 @@ export class TesseractPool implements OcrEngine {
     }
   }
 
+  /** A promise that resolves when terminate() runs, and its release once the page no longer needs it. */
+  private stopSignal(): { stopped: Promise<'stopped'>; release: () => void } {
+    let fire: () => void = () => undefined;
+    const stopped = new Promise<'stopped'>((resolve) => {
+      fire = () => resolve('stopped');
+    });
+    this.inFlight.add(fire);
+    return { stopped, release: () => this.inFlight.delete(fire) };
+  }
+
   recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OCR engine is terminated'));
     if (this.fatal) return Promise.reject(this.fatal);
     // terminate() clears the queue, and p-queue drops cleared pages without settling them: each page still
     // settles, as a failed page (a rejection here would reach callers not yet awaiting it as unhandled)
     const t0 = performance.now();
-    const terminated = this.stopped.then(() => {
+    const signal = this.stopSignal();
+    const terminated = signal.stopped.then(() => {
       if (this.fatal) throw this.fatal;
       return failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0);
     });
@@ -226,7 +237,7 @@ export class TesseractPool implements OcrEngine {
         job.catch(() => undefined); // settled below or abandoned after a timeout
         let outcome: OcrResult | 'timeout' | 'stopped';
         try {
-          outcome = await Promise.race([job, timeout, this.stopped]);
+          outcome = await Promise.race([job, timeout, signal.stopped]);
         } catch (e) {
           this.retire(slot);
           return failedResult(pageNum, `ocr-error: ${errText(e)}`, t0);
@@ -247,14 +258,14 @@ export class TesseractPool implements OcrEngine {
       }
     }) as Promise<OcrResult>;
     page.catch(() => undefined);
-    terminated.catch(() => undefined);
-    return Promise.race([page, terminated]);
+    return Promise.race([page, terminated]).finally(signal.release);
   }
 
   async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.stop();
+    for (const fire of this.inFlight) fire();
+    this.inFlight.clear();
     this.queue.clear();
     unregisterLivePool(this);
     // a call made just before (recognize, setParameters) posts its message after tesseract.js's own
