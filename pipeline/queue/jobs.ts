@@ -132,13 +132,21 @@ export function payloadKey(queue: string, what: string): string {
 export const PAYLOAD_TTL_S = 7 * 24 * 3600;
 
 /** What a payload is stored as: gzipped JSON, base64 (BullMQ's Redis client speaks strings). */
+function packBytes(data: Buffer): string {
+  return gzipSync(data).toString('base64');
+}
+
+function unpackBytes(data: string | null, what: string): Buffer {
+  if (data === null) throw new Error(`${what} is no longer in Redis (expired or deleted); run the import again`);
+  return gunzipSync(Buffer.from(data, 'base64'));
+}
+
 export function pack(value: unknown): string {
-  return gzipSync(JSON.stringify(value)).toString('base64');
+  return packBytes(Buffer.from(JSON.stringify(value), 'utf8'));
 }
 
 export function unpack(data: string | null, what: string): unknown {
-  if (data === null) throw new Error(`${what} is no longer in Redis (expired or deleted); run the import again`);
-  return JSON.parse(gunzipSync(Buffer.from(data, 'base64')).toString('utf8'));
+  return JSON.parse(unpackBytes(data, what).toString('utf8'));
 }
 
 /** The payloads of one queue, through the Redis client of one of its BullMQ objects. */
@@ -152,10 +160,14 @@ export class Payloads {
     return payloadKey(this.queue, what);
   }
 
-  async put(what: string, value: unknown): Promise<string> {
+  private async set(what: string, packed: string): Promise<string> {
     const key = this.key(what);
-    await (await this.client).set(key, pack(value), { EX: PAYLOAD_TTL_S });
+    await (await this.client).set(key, packed, { EX: PAYLOAD_TTL_S });
     return key;
+  }
+
+  async put(what: string, value: unknown): Promise<string> {
+    return this.set(what, pack(value));
   }
 
   async get(key: string): Promise<unknown> {
@@ -164,15 +176,11 @@ export class Payloads {
 
   /** A file's bytes, gzipped and base64 like the other payloads. */
   async putBytes(what: string, data: Buffer): Promise<string> {
-    const key = this.key(what);
-    await (await this.client).set(key, gzipSync(data).toString('base64'), { EX: PAYLOAD_TTL_S });
-    return key;
+    return this.set(what, packBytes(data));
   }
 
   async getBytes(key: string): Promise<Buffer> {
-    const data = await (await this.client).get(key);
-    if (data === null) throw new Error(`${key} is no longer in Redis (expired or deleted); run the import again`);
-    return gunzipSync(Buffer.from(data, 'base64'));
+    return unpackBytes(await (await this.client).get(key), key);
   }
 
   async delete(...keys: string[]): Promise<void> {
