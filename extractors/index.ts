@@ -48,7 +48,6 @@ export interface Input {
   sha256: string;
 }
 
-/** Reads a file once: its format by extension, its bytes and their SHA-256 (the document's identity). */
 /** The file's format by its name; a name no reader knows is refused. */
 function formatOrRefuse(path: string): SourceFormat {
   const format = formatOf(path);
@@ -57,7 +56,9 @@ function formatOrRefuse(path: string): SourceFormat {
   return format;
 }
 
+/** Reads a file once: its format by extension, its bytes and their SHA-256 (the document's identity). */
 export async function readInput(path: string, limits: Partial<Limits> = {}): Promise<Input> {
+  // refused by its name before its bytes are read
   formatOrRefuse(path);
   const maxMb = limits.maxFileMb ?? DEFAULT_LIMITS.maxFileMb;
   let data: Buffer;
