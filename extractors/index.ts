@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { extractImage } from './image.js';
-import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
+import { createOcrEngine, type OcrEngine, type OcrEngineName } from './ocr/engine.js';
 import { extractPdfWithOcr, type OcrMode } from './scan.js';
 import { extractTextFile } from './text-file.js';
 import { decodeText } from './decode.js';
@@ -19,14 +19,17 @@ export interface ExtractOptions {
   ocr?: OcrMode;
   /** a shared OCR pool (see `OcrPool`); without one, a pool is made for this file and closed after */
   ocrPool?: OcrPool;
+  /** the engine of a pool made for this file (ignored with `ocrPool`); default `wasm` */
+  ocrEngine?: OcrEngineName;
   limits?: Partial<Limits>;
 }
 
 /** One OCR pool for a whole batch, started the first time a page needs OCR. */
 export class OcrPool {
   private engine: OcrEngine | null = null;
+  constructor(private readonly engineName: OcrEngineName = 'wasm') {}
   get(): OcrEngine {
-    this.engine ??= createOcrEngine();
+    this.engine ??= createOcrEngine({ engine: this.engineName });
     return this.engine;
   }
   async close(): Promise<void> {
@@ -87,7 +90,7 @@ export async function extractFile(path: string, opts: ExtractOptions = {}, input
   const { format, data, sha256 } = input ?? (await readInput(path, opts.limits));
   const source = { path: resolve(path), sha256, format, pages: 0 };
   if (format === 'pdf' || format === 'image') {
-    const pool = opts.ocrPool ?? new OcrPool();
+    const pool = opts.ocrPool ?? new OcrPool(opts.ocrEngine);
     try {
       const { pages, warnings } =
         format === 'pdf'

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Argument, Command, Option } from 'commander';
-import { positive } from './options.js';
+import { OCR_ENGINE_OPTION, positive } from './options.js';
+import type { OcrEngineName } from '../extractors/ocr/types.js';
 import cliProgress from 'cli-progress';
 // Only what every command needs is imported here; each command loads its own stages when it runs
 // (DuckDB, pdf.js, tesseract, hunspell are heavy: `plans --version` should not pay for them).
@@ -122,6 +123,7 @@ program
   .argument('<paths...>', '.pdf, .txt, .md and page image (.png, .jpg, .tif) files, or folders holding them')
   .requiredOption('--db <file>', 'DuckDB database file (created if missing)')
   .addOption(OCR_OPTION)
+  .addOption(OCR_ENGINE_OPTION)
   .addOption(positive('--max-file-mb <n>', 'refuse files larger than this (MB)', DEFAULT_LIMITS.maxFileMb))
   .addOption(positive('--max-pages <n>', 'refuse PDFs with more pages than this', DEFAULT_LIMITS.maxPages))
   .addOption(positive('--timeout-s <n>', 'give up on a document after this many seconds of extracting, or of reading', DEFAULT_TIMEOUT_S))
@@ -135,6 +137,7 @@ program
       opts: {
         db: string;
         ocr: OcrMode;
+        ocrEngine: OcrEngineName;
         maxFileMb: number;
         maxPages: number;
         timeoutS: number;
@@ -144,12 +147,16 @@ program
         queue?: string;
       },
     ) => {
+      if (opts.queue && opts.ocrEngine !== 'wasm') {
+        throw new Error('with --queue, each worker chooses its OCR engine: plans worker --ocr-engine native');
+      }
       const vocabularies = await vocabulariesFrom(opts.vocabulary);
       const { files, skipped } = await collectInputs(paths);
       skipped.forEach((o) => process.stderr.write(`${describe(o)}\n`));
       const interrupt = gracefulInterrupt();
       const run = {
         ocr: opts.ocr,
+        ocrEngine: opts.ocrEngine,
         limits: { maxFileMb: opts.maxFileMb, maxPages: opts.maxPages },
         timeoutS: opts.timeoutS,
         threads: opts.threads,
@@ -181,8 +188,9 @@ program
   .option('--json', 'print the model as JSON (the public contract, see README)', true)
   .option('--no-repair', 'parse the text as extracted, without encoding and OCR letter repair')
   .addOption(OCR_OPTION)
+  .addOption(OCR_ENGINE_OPTION)
   .option('--vocabulary <file>', VOCABULARY_HELP, collect, [])
-  .action(async (file: string, opts: { repair: boolean; ocr: OcrMode; vocabulary: string[] }) => {
+  .action(async (file: string, opts: { repair: boolean; ocr: OcrMode; ocrEngine: OcrEngineName; vocabulary: string[] }) => {
     const [{ readPlan }, { extractFile }, { createRepairContext }, { labelsWith }] = await Promise.all([
       runModule(),
       import('../extractors/index.js'),
@@ -191,7 +199,7 @@ program
     ]);
     const labels = labelsWith(await vocabulariesFrom(opts.vocabulary));
     const ctx = opts.repair ? await createRepairContext() : undefined;
-    const doc = readPlan(await extractFile(file, { ocr: opts.ocr }), ctx, labels);
+    const doc = readPlan(await extractFile(file, { ocr: opts.ocr, ocrEngine: opts.ocrEngine }), ctx, labels);
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   });
 
@@ -205,7 +213,8 @@ program
   .option('--diff', 'instead of the text, list every change: page:line, before → after, rule and confidence')
   .option('--db <file>', 'learn good Swedish from the clean documents of this database too')
   .addOption(OCR_OPTION)
-  .action(async (file: string, opts: { diff?: boolean; db?: string; ocr: OcrMode }) => {
+  .addOption(OCR_ENGINE_OPTION)
+  .action(async (file: string, opts: { diff?: boolean; db?: string; ocr: OcrMode; ocrEngine: OcrEngineName }) => {
     const [{ archiveRepairContext, repairFile }, { createRepairContext }, { mustExist }] = await Promise.all([
       runModule(),
       import('../normalizers/repair/index.js'),
@@ -213,7 +222,7 @@ program
     ]);
     if (opts.db) mustExist(opts.db);
     const ctx = opts.db ? await withStore(opts.db, archiveRepairContext) : await createRepairContext();
-    const { text, repairs } = await repairFile(file, ctx, { ocr: opts.ocr });
+    const { text, repairs } = await repairFile(file, ctx, { ocr: opts.ocr, ocrEngine: opts.ocrEngine });
     if (!opts.diff) {
       process.stdout.write(text);
       return;

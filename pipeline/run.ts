@@ -11,6 +11,7 @@
 // model's fingerprint is stored with each document. Workers bound each document's memory and time.
 import { extractFile, type ExtractOptions, type Limits, OcrPool } from '../extractors/index.js';
 import type { OcrMode } from '../extractors/scan.js';
+import type { OcrEngineName } from '../extractors/ocr/types.js';
 import { type Extraction, type PlanDocument, PlanError } from '../model/document.js';
 import { layOut } from '../normalizers/lines/index.js';
 import { createRepairContext, repair, type RepairContext } from '../normalizers/repair/index.js';
@@ -31,6 +32,8 @@ export { readPlan } from './read-plan.js';
 
 export interface RunOptions {
   ocr?: OcrMode;
+  /** the OCR engine of the batch's pool; default `wasm` */
+  ocrEngine?: OcrEngineName;
   limits?: Partial<Limits>;
   /** worker threads reading documents (default: one per core) */
   threads?: number;
@@ -64,7 +67,7 @@ export async function importFiles(store: PlanStore, files: string[], events: Bat
   return withBatch(opts, async (pool, staging) => {
     // 1. extract (content-keyed: a file already loaded is not extracted again)
     const staged: Staged[] = [];
-    const ocrPool = new OcrPool();
+    const ocrPool = new OcrPool(opts.ocrEngine);
     try {
       for await (const ahead of inputsAhead(store, files, opts.limits)) {
         const { index, file } = ahead;

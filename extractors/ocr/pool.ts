@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import Tesseract from 'tesseract.js';
-import { applyReadings, numberSpans, readingsByRow, stackCrops } from './numbers.js';
+import { applyReadings, isPngOrJpeg, numberSpans, readingsByRow, stackCrops } from './numbers.js';
 import { failedResult, toResult } from './result.js';
 import { registerLivePool, unregisterLivePool } from './signals.js';
 import { defaultLangPath, OcrSetupError, resolveTraineddata } from './traineddata.js';
@@ -287,10 +287,6 @@ export class TesseractPool implements OcrEngine {
       l.worker = null;
     }
   }
-}
-
-function isPngOrJpeg(b: Uint8Array): boolean {
-  return (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
 }
 
 function dataUrlBytes(url: string | null | undefined): Uint8Array | null {

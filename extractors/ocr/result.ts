@@ -1,16 +1,16 @@
-// tesseract.js page → OcrResult: lines and paragraphs in reading order, noise words dropped (clean.ts).
-import type Tesseract from 'tesseract.js';
+// A recognised page (tesseract.js's tree, or native TSV read into the same shape) → OcrResult: lines and
+// paragraphs in reading order, noise words dropped (clean.ts).
 import { keepWords, medianWordHeight } from './clean.js';
-import type { OcrLine, OcrResult, OcrWord } from './types.js';
+import type { OcrLine, OcrResult, OcrWord, PageTree, TreeLine } from './types.js';
 
 /** A page that failed (timeout, unreadable image, worker crash): no text, `error` says why. */
 export function failedResult(page: number, error: string, t0: number): OcrResult {
   return { page, text: '', rawText: '', confidence: 0, words: [], lines: [], noiseWords: 0, numberFixes: [], error, ms: performance.now() - t0 };
 }
 
-export function toResult(page: number, data: Tesseract.Page, t0: number): OcrResult {
+export function toResult(page: number, data: PageTree, t0: number): OcrResult {
   // structure first, then drop noise words against the page's median word height
-  const all: Array<{ para: number; line: Tesseract.Line; words: Tesseract.Word[] }> = [];
+  const all: Array<{ para: number; line: TreeLine; words: TreeLine['words'] }> = [];
   let para = 0;
   for (const block of data.blocks ?? []) {
     for (const p of block.paragraphs) {

@@ -56,12 +56,31 @@ export interface OcrResult {
   ms: number;
 }
 
+/** A recognised word, line, paragraph and block tree: tesseract.js gives it, native TSV is read into it (tsv.ts). */
+export interface PageTree {
+  /** the engine's own text of the page */
+  text: string;
+  blocks: Array<{ paragraphs: Array<{ lines: TreeLine[] }> }> | null;
+}
+
+export interface TreeLine {
+  bbox: OcrBox;
+  /** absent where the engine does not give one (TSV): the line's bottom stands in */
+  baseline?: { y0: number; y1: number } | null;
+  /** confidence 0..100 */
+  words: Array<{ text: string; confidence: number; bbox: OcrBox }>;
+}
+
 export interface OcrEngine {
   /** `dpi`: the image's resolution when the file does not give one */
   recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult>;
   terminate(): Promise<void>;
   readonly size: number;
 }
+
+/** `wasm`: tesseract.js worker threads; `native`: the tesseract program (engine.ts) */
+export const OCR_ENGINES = ['wasm', 'native'] as const;
+export type OcrEngineName = (typeof OCR_ENGINES)[number];
 
 export interface TesseractEngineOptions {
   /** worker count; default os.availableParallelism() */
@@ -79,6 +98,8 @@ export interface TesseractEngineOptions {
    * Default 'eng' from the @tesseract.js-data/eng package (its 4.0.0_best_int). */
   numberLang?: string | null;
   numberLangPath?: string;
+  /** the native engine's program: default $PLANS_TESSERACT, else `tesseract` on PATH */
+  program?: string;
   /** tesseract parameters set on each worker, e.g. { user_defined_dpi: '200' } */
   parameters?: Record<string, string>;
 }

@@ -2,7 +2,8 @@
 // export --parquet DIR --db F`, and `importWithQueue`, which `plans import --queue URL` runs instead of a
 // local import. Nothing heavy is imported here: BullMQ, DuckDB and the stages load when a command runs.
 import type { Command } from 'commander';
-import { positive } from '../options.js';
+import { OCR_ENGINE_OPTION, positive } from '../options.js';
+import type { OcrEngineName } from '../../extractors/ocr/types.js';
 import type { Overrides } from '../../normalizers/identity/index.js';
 import type { PlanStore } from '../../data/store/store.js';
 import type { Limits } from '../../extractors/limits.js';
@@ -22,13 +23,15 @@ export function registerQueueCommands(program: Command): void {
     .requiredOption('--queue <url>', 'the Redis of the queue: redis://HOST:PORT[/DB][?queue=NAME]')
     .addOption(positive('--concurrency <n>', 'jobs at a time (default: one per core)'))
     .addOption(positive('--threads <n>', 'worker threads reading documents (default: one per core)'))
+    .addOption(OCR_ENGINE_OPTION)
     .addOption(positive('--lock-s <n>', 'seconds before a job of a worker that died is given to another', 30))
     .addOption(positive('--hold-ms <n>', 'test hook: wait this long after taking each job').hideHelp())
-    .action(async (opts: { queue: string; concurrency?: number; threads?: number; lockS: number; holdMs?: number }) => {
+    .action(async (opts: { queue: string; concurrency?: number; threads?: number; ocrEngine: OcrEngineName; lockS: number; holdMs?: number }) => {
       const { startWorker } = await import('./worker.js');
       const worker = await startWorker(opts.queue, {
         concurrency: opts.concurrency,
         threads: opts.threads,
+        ocrEngine: opts.ocrEngine,
         lockS: opts.lockS,
         holdMs: opts.holdMs,
         log: (line) => process.stderr.write(`${line}\n`),

@@ -12,6 +12,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { extractFile, inputOf, OcrPool, readInput } from '../../extractors/index.js';
+import type { OcrEngineName } from '../../extractors/ocr/types.js';
 import { Extraction, PlanError } from '../../model/document.js';
 import type { RepairModelInput } from '../../normalizers/repair/model-input.js';
 import { sharedReadPool } from '../read-pool.js';
@@ -26,6 +27,8 @@ export interface WorkerOptions {
   /** read-pool worker threads (default: one per core) */
   threads?: number;
   maxMemoryMb?: number;
+  /** this worker's OCR engine (a worker's own choice: the machine may or may not have native tesseract) */
+  ocrEngine?: OcrEngineName;
   /** seconds a job's lock lasts without renewal: how soon a dead worker's job is taken up again (default 30) */
   lockS?: number;
   /** Test hook: wait this long after taking each job, so a test can kill the worker with a job in hand. */
@@ -47,7 +50,7 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
   const payloads = new Payloads(queue.client, address.name);
   const pool = sharedReadPool({ threads: opts.threads, maxMemoryMb: opts.maxMemoryMb });
   const staging = await Staging.create();
-  const ocrPool = new OcrPool();
+  const ocrPool = new OcrPool(opts.ocrEngine);
   const models = new Map<string, Promise<{ file: string; fingerprint: string }>>();
   const me = `${hostname()}:${process.pid}`;
 
