@@ -29,8 +29,16 @@ const TARGETS: Target[] = [
     test: (v) => v >= 1,
     goal: 'OCR pages/s (--ocr-engine native, the same reading) ≥ native tesseract, one process per core, on the same images',
   },
-  { metric: 'ocr.native_engine_vs_native', test: (v) => v >= 1, goal: 'the same with the second reading of numbers, which native tesseract does not do' },
-  { metric: 'ocr.throughput_vs_native', test: (v) => v >= 1, goal: 'tesseract.js pages/s (the default engine) ≥ native tesseract on the same images' },
+  {
+    metric: 'ocr.native_engine_vs_native',
+    test: (v) => v >= 1,
+    goal: 'the same with the second reading of numbers, which native tesseract does not do',
+  },
+  {
+    metric: 'ocr.throughput_vs_native',
+    test: (v) => v >= 1,
+    goal: 'tesseract.js pages/s (the default engine) ≥ native tesseract on the same images',
+  },
   { metric: 'ocr.cer_tesseractjs', test: (v) => v <= 0.005, goal: 'Swedish OCR CER at 200 dpi ≤ 0.5 %' },
   {
     metric: 'batch.n1000.pdf_page_vs_pdftotext',
