@@ -48,6 +48,21 @@ describe('second reading of numbers', () => {
     expect(spans.map((s) => row.words.slice(s.first, s.last + 1).map((w) => w.text))).toEqual([['90', '2'], ['802']]);
   });
 
+  it('joins a letter the model all but ruled out to the number before it (a `%` read as `Z`), not a sure one', () => {
+    const r = page([
+      ['med', 0.97, 0],
+      ['100', 0.86, 10],
+      ['Z', 0.0, 10],
+      ['År', 0.89, 200],
+      ['12', 0.8, 200],
+      ['kr', 0.95, 10],
+    ]);
+    expect(numberSpans(r).map((s) => r.words.slice(s.first, s.last + 1).map((w) => w.text))).toEqual([['100', 'Z'], ['12']]);
+    const { result, fixes } = applyReadings(r, numberSpans(r), [['100 %'], ['12']]);
+    expect(fixes).toEqual([{ before: '100 Z', after: '100 %', line: 0 }]);
+    expect(result.text).toBe('med 100 % År 12 kr');
+  });
+
   it('takes a reading only when it is the same number with a percent sign', () => {
     const spans = numberSpans(row);
     const { result, fixes } = applyReadings(row, spans, [['20 %'], ['(o]', '80 %']]);

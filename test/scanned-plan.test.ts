@@ -1,5 +1,6 @@
 // A scanned plan (pages rendered to images with scan noise, no text layer) imports through OCR into
 // DuckDB with the same goals and indicators as the plan's text PDF.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,10 @@ import { addScanNoise, cer, imagesToPdf } from '../bench/fixtures-scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plans-scan-'));
 
-describe('a scanned plan', () => {
+// both OCR engines; the native one where the tesseract program is installed (CI installs it)
+const engines = (['wasm', 'native'] as const).filter((e) => e === 'wasm' || spawnSync('tesseract', ['--version']).status === 0);
+
+describe.each(engines)('a scanned plan, OCR engine %s', (ocrEngine) => {
   it('is OCR’d page by page and loads the same goals and indicators as its text PDF', async () => {
     const plan = PLANS.find((p) => p.key === 'hemtjanst' && p.year === 2022)!;
     const textPdf = await renderPdf(plan);
@@ -22,15 +26,15 @@ describe('a scanned plan', () => {
     const pages = await renderPages(new Uint8Array(textPdf), [3, 4, 5], 300);
     const scans = [];
     for (const p of pages) scans.push(await addScanNoise(p.png, { seed: 2022 + p.num - 1 }));
-    const scanFile = join(dir, 'scan.pdf');
+    const scanFile = join(dir, `scan-${ocrEngine}.pdf`);
     writeFileSync(scanFile, await imagesToPdf(scans));
     const textFile = join(dir, 'text.pdf');
     writeFileSync(textFile, textPdf);
 
-    const store = await PlanStore.open(join(dir, 'scan.duckdb'));
+    const store = await PlanStore.open(join(dir, `scan-${ocrEngine}.duckdb`));
     try {
       let scanned: PlanDocument | null = null;
-      const [o] = await importFiles(store, [scanFile], { onDocument: (_, d) => (scanned = d) });
+      const [o] = await importFiles(store, [scanFile], { onDocument: (_, d) => (scanned = d) }, { ocrEngine });
       expect(o.status).toBe('inserted');
       const { rows } = await store.query(`select distinct method from pages`);
       expect(rows).toEqual([['ocr']]);

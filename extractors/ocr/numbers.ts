@@ -26,6 +26,8 @@ const PLAIN = /^(?:(?:19|20)\d\d|\d{4}-\d\d-\d\d)[.,:;)]?$/;
 const PERCENT = /^[^\p{L}\p{N}<>≤≥]*([<>≤≥]?\s?\d+(?:[.,]\d+)?\s?%)$/u;
 /** The Swedish model is sure of the numbers it can write; a `%` it cannot write lowers its confidence. */
 const SURE = 0.9;
+/** A letter word the model is this unsure of, right after a number, is a sign it could not write (`100 Z`). */
+const NOT_A_LETTER = 0.3;
 /** Cut-outs are enlarged this much: the English model reads small isolated numbers better larger. */
 const SCALE = 2;
 
@@ -42,8 +44,9 @@ function wordHeight(words: OcrWord[]): number {
 
 /**
  * The numbers worth reading again: a word with a digit, joined by the next word of its line when that
- * is close (under 0.6 word heights away), has no letter and at most two characters (the `2` of `90 2`);
- * kept when the Swedish model was unsure of one of its words.
+ * is close (under 0.6 word heights away), has at most two characters and no letter (the `2` of `90 2`)
+ * or one the model all but ruled out (the `Z` of `100 Z`); kept when the Swedish model was unsure of one
+ * of its words.
  * The cut-out reaches one word height to the right (less when a word follows sooner), so a sign the
  * Swedish model dropped as noise is inside it.
  */
@@ -58,7 +61,8 @@ export function numberSpans(result: OcrResult): NumberSpan[] {
     const next = words[i + 1];
     const sameLine = (x: OcrWord | undefined): x is OcrWord => !!x && x.line === w.line;
     let last = i;
-    if (sameLine(next) && next.bbox.x0 - w.bbox.x1 < 0.6 * h && !LETTER.test(next.text) && Array.from(next.text).length <= 2) last = i + 1;
+    const symbol = (x: OcrWord) => Array.from(x.text).length <= 2 && (!LETTER.test(x.text) || x.confidence < NOT_A_LETTER);
+    if (sameLine(next) && next.bbox.x0 - w.bbox.x1 < 0.6 * h && symbol(next)) last = i + 1;
     if ((last === i && PLAIN.test(w.text)) || words.slice(i, last + 1).every((x) => x.confidence >= SURE)) {
       i = last;
       continue;
