@@ -5,7 +5,7 @@
 // import`), or the pages themselves (the queue's workers).
 import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
-import { Extraction } from '../model/document.js';
+import { readStaged } from './staging.js';
 import { PlanError } from '../model/message.js';
 import { layOut } from '../normalizers/lines/index.js';
 import { createRepairContext, isClean, type RepairContext } from '../normalizers/repair/index.js';
@@ -50,7 +50,7 @@ async function work(task: ReadTask, base: RepairContext): Promise<ReadResult> {
 async function answer(task: ReadTask, base: RepairContext): Promise<ReadResult> {
   task.started?.postMessage('started');
   task.started?.close();
-  const extraction = Extraction.parse(JSON.parse(await readFile(task.handOff, 'utf8')));
+  const extraction = await readStaged(task.handOff);
   if (task.kind === 'check') {
     // the lines the read would see: hyphenated words joined by the base lexicon (readPlan does the same)
     return { ok: true, clean: isClean(layOut(extraction, { lexicon: base.lexicon }), base) };

@@ -12,7 +12,7 @@
 import { extractFile, type ExtractOptions, type Limits, OcrPool } from '../extractors/index.js';
 import type { OcrMode } from '../extractors/scan.js';
 import type { OcrEngineName } from '../extractors/ocr/types.js';
-import { type Extraction, type PlanDocument, PlanError } from '../model/document.js';
+import { type LoadableExtraction, type PlanDocument, PlanError } from '../model/document.js';
 import { layOut } from '../normalizers/lines/index.js';
 import { createRepairContext, repair, type RepairContext } from '../normalizers/repair/index.js';
 import { CleanDocuments, MODEL_PAGE_LIMIT } from '../normalizers/repair/model-input.js';
@@ -239,7 +239,7 @@ async function cleanOnes(
       const clean = await unwrap(s.clean);
       // the pages are read again from the staging folder when the model is built, only if it takes them
       if (clean)
-        learnt.addLater({ sha256: s.sha256, pageCount: s.pages, pages: async () => (await staging.get(s.handOff)).pages.map((p) => p.text) });
+        learnt.addLater({ sha256: s.sha256, pageCount: s.pages, pages: async () => (await staging.getLoadable(s.handOff)).pages.map((p) => p.text) });
       ready.push({ ...s, clean });
     } catch (e) {
       progress.done(s.index, failure(s.file, e));
@@ -257,7 +257,7 @@ const LOAD_GROUP = 128;
 const LOAD_GROUP_ROWS = 50_000;
 
 type Ready = Omit<Staged, 'clean'> & { clean: boolean };
-type Read = { s: Ready; extraction: Extraction; doc: PlanDocument };
+type Read = { s: Ready; extraction: LoadableExtraction; doc: PlanDocument };
 
 /** The rows a read document brings to the store, about (a goal's sections counted with it). */
 function rowsOf({ extraction: x, doc: d }: Read): number {
@@ -299,7 +299,7 @@ async function readAndLoad(
     const result = reads.get(n)!;
     reads.delete(n);
     try {
-      const read = { s, extraction: await staging.get(s.handOff), doc: await unwrap(result) };
+      const read = { s, extraction: await staging.getLoadable(s.handOff), doc: await unwrap(result) };
       group.push(read);
       rows += rowsOf(read);
     } catch (e) {

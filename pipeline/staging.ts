@@ -1,9 +1,10 @@
 // The hand-off between a batch's extract step and its load step: each Extraction as a JSON file in a
-// private temporary folder, so a batch holds no more than one document in memory between the steps.
+// private temporary folder, so a batch holds no more than one document in memory between the steps. The
+// file holds the extraction in its loadable form (model/document.ts: items as JSON text).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Extraction } from '../model/document.js';
+import { type Extraction, fromLoadable, LoadableExtraction, toLoadable } from '../model/document.js';
 import type { RepairModelCounts, RepairModelInput } from '../normalizers/repair/model-input.js';
 
 export class Staging {
@@ -17,7 +18,7 @@ export class Staging {
 
   async put(extraction: Extraction): Promise<string> {
     const file = join(this.dir, `${++this.count}.json`);
-    await writeFile(file, JSON.stringify(extraction));
+    await writeFile(file, JSON.stringify(toLoadable(extraction)));
     return file;
   }
 
@@ -30,10 +31,20 @@ export class Staging {
 
   /** The extraction as staged, checked against its shape again (the file could have been touched). */
   async get(file: string): Promise<Extraction> {
-    return Extraction.parse(JSON.parse(await readFile(file, 'utf8')));
+    return readStaged(file);
+  }
+
+  /** The same for the store: items stay JSON text (the rest is checked against its shape). */
+  async getLoadable(file: string): Promise<LoadableExtraction> {
+    return LoadableExtraction.parse(JSON.parse(await readFile(file, 'utf8')));
   }
 
   async close(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A hand-off file as the Extraction it holds (a read worker reads it so too). */
+export async function readStaged(file: string): Promise<Extraction> {
+  return fromLoadable(LoadableExtraction.parse(JSON.parse(await readFile(file, 'utf8'))));
 }

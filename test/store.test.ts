@@ -4,13 +4,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Extraction, PlanDocument } from '../model/document.js';
 import { ALL_TABLES, DOCUMENT_TABLES, SCHEMA_VERSION } from '../data/store/schema.js';
 import { PlanStore, StoreError } from '../data/store/store.js';
+import { Staging } from '../pipeline/staging.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -286,6 +287,26 @@ describe('rebuild support', () => {
     expect(await store.storedDocuments()).toEqual([{ documentId: x.source.sha256, path: '/plans/a.pdf', format: 'pdf' }]);
     expect(await store.storedExtraction(x.source.sha256)).toEqual(x);
     await expect(store.storedExtraction('nope')).rejects.toThrow(/no document nope/);
+  });
+
+  it('a batch hand-off (items kept as JSON text) loads the same pages, and reads back as the extraction', async () => {
+    const staging = await Staging.create();
+    try {
+      const x = extraction('/plans/a.pdf', 'a');
+      const file = await staging.put(x);
+      expect(await staging.get(file)).toEqual(x);
+      const loadable = await staging.getLoadable(file);
+      expect(loadable.pages.map((p) => p.itemsJson)).toEqual([JSON.stringify(x.pages[0].items), null]);
+      await store.load(loadable, plan(x));
+      expect(await store.storedExtraction(x.source.sha256)).toEqual(x);
+      // a hand-off touched on disk is refused, items included
+      const touched = JSON.parse(readFileSync(file, 'utf8'));
+      touched.pages[0].itemsJson = JSON.stringify([{ str: 'x', x: 'left' }]);
+      writeFileSync(file, JSON.stringify(touched));
+      await expect(staging.get(file)).rejects.toThrow();
+    } finally {
+      await staging.close();
+    }
   });
 
   it('replaceParsed rewrites parsed rows and metadata, keeps pages and imported_at', async () => {

@@ -10,7 +10,15 @@ import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, dateValue, 
 import { existsSync } from 'node:fs';
 import { jsonRows, jsonSafe } from './rows.js';
 import { resolve } from 'node:path';
-import { type Extraction, ExtractedPage, Message, type PlanDocument, SourceFormat, type Target } from '../../model/document.js';
+import {
+  type Extraction,
+  ExtractedPage,
+  type LoadableExtraction,
+  Message,
+  type PlanDocument,
+  SourceFormat,
+  type Target,
+} from '../../model/document.js';
 import {
   ALL_TABLES,
   type ColumnType,
@@ -164,7 +172,7 @@ export class PlanStore {
    * Loads one document in one transaction. Same content hash already stored → 'unchanged', nothing written.
    * Same path stored with another hash → that document's rows are deleted and the new ones written ('replaced').
    */
-  async load(extraction: Extraction, doc: PlanDocument, opts: LoadOptions = {}): Promise<LoadResult> {
+  async load(extraction: Extraction | LoadableExtraction, doc: PlanDocument, opts: LoadOptions = {}): Promise<LoadResult> {
     const [result] = await this.loadMany([{ extraction, doc, opts }]);
     return result;
   }
@@ -174,7 +182,7 @@ export class PlanStore {
    * what is stored and what landed, however many documents: all of them land, or none. Results in the
    * order given; a content hash stored already, or given twice, is 'unchanged' the second time.
    */
-  async loadMany(items: Array<{ extraction: Extraction; doc: PlanDocument; opts?: LoadOptions }>): Promise<LoadResult[]> {
+  async loadMany(items: Array<{ extraction: Extraction | LoadableExtraction; doc: PlanDocument; opts?: LoadOptions }>): Promise<LoadResult[]> {
     for (const { extraction, doc } of items) {
       if (doc.source.sha256 !== extraction.source.sha256) {
         throw new StoreError(
@@ -262,7 +270,16 @@ export class PlanStore {
       await this.append(
         'pages',
         fresh.flatMap(({ extraction: x }) =>
-          x.pages.map((p) => [x.source.sha256, p.page, p.text, p.items ? JSON.stringify(p.items) : null, p.method, p.confidence, p.width, p.height]),
+          (x.pages as Array<Extraction['pages'][number] | LoadableExtraction['pages'][number]>).map((p) => [
+            x.source.sha256,
+            p.page,
+            p.text,
+            'itemsJson' in p ? p.itemsJson : p.items ? JSON.stringify(p.items) : null,
+            p.method,
+            p.confidence,
+            p.width,
+            p.height,
+          ]),
         ),
       );
       await hook('pages');
@@ -289,7 +306,7 @@ export class PlanStore {
    * Rewrites the parsed rows (goals … warnings) and the document's metadata from a new parse of its stored
    * pages; `documents.imported_at`, `path` and `pages` are kept. One transaction.
    */
-  async replaceParsed(extraction: Extraction, doc: PlanDocument, opts: LoadOptions = {}): Promise<void> {
+  async replaceParsed(extraction: Extraction | LoadableExtraction, doc: PlanDocument, opts: LoadOptions = {}): Promise<void> {
     const id = extraction.source.sha256;
     const hook = hookOf(opts);
     await this.transaction(async () => {
