@@ -9,7 +9,8 @@
 //   4. recompute the identities across plans (units, indicators, KF goals, goal links) from the store.
 // So the rows a file gets depend on the set of documents, not on their order or on the worker count; the
 // model's fingerprint is stored with each document. Workers bound each document's memory and time.
-import { extractFile, type ExtractOptions, type Limits, OcrPool } from '../extractors/index.js';
+import { availableParallelism } from 'node:os';
+import { extractFile, type ExtractOptions, type Input, type Limits, OcrPool } from '../extractors/index.js';
 import type { OcrMode } from '../extractors/scan.js';
 import type { OcrEngineName } from '../extractors/ocr/types.js';
 import { type LoadableExtraction, type PlanDocument, PlanError } from '../model/document.js';
@@ -65,35 +66,50 @@ interface Staged {
 export async function importFiles(store: PlanStore, files: string[], events: BatchEvents = {}, opts: RunOptions = {}): Promise<Outcome[]> {
   const progress = new Progress(files.length, events);
   return withBatch(opts, async (pool, staging) => {
-    // 1. extract (content-keyed: a file already loaded is not extracted again)
+    // 1. extract (content-keyed: a file already loaded is not extracted again), a few files at a time, so
+    // that the pages of several documents (one-page image files above all) keep the OCR pool busy; the
+    // extractions are staged in file order however they finish
     const staged: Staged[] = [];
     const ocrPool = new OcrPool(opts.ocrEngine);
+    const extracting: Array<Promise<Staged | null>> = [];
+    const extractOne = async (file: string, index: number, input: Input): Promise<Staged | null> => {
+      try {
+        const extraction = await withTimeout(extractFile(file, { ocr: opts.ocr, ocrPool, limits: opts.limits }, input), file, opts.timeoutS);
+        const handOff = await staging.put(extraction);
+        return {
+          file,
+          index,
+          handOff,
+          sha256: extraction.source.sha256,
+          pages: extraction.pages.length,
+          clean: settled(pool.isClean(file, handOff, opts.timeoutS)),
+        };
+      } catch (e) {
+        progress.done(index, failure(file, e));
+        return null;
+      }
+    };
+    const stageNext = async () => {
+      const s = await extracting.shift();
+      if (s) staged.push(s);
+    };
     try {
       for await (const ahead of inputsAhead(store, files, opts.limits)) {
         const { index, file } = ahead;
         if (opts.signal?.aborted) break;
         progress.step('extract', file, index + 1, files.length);
-        try {
-          if ('error' in ahead) throw ahead.error;
-          const { input } = ahead;
-          if (ahead.stored) {
-            progress.done(index, { file, status: 'unchanged' });
-            continue;
-          }
-          const extraction = await withTimeout(extractFile(file, { ocr: opts.ocr, ocrPool, limits: opts.limits }, input), file, opts.timeoutS);
-          const handOff = await staging.put(extraction);
-          staged.push({
-            file,
-            index,
-            handOff,
-            sha256: extraction.source.sha256,
-            pages: extraction.pages.length,
-            clean: settled(pool.isClean(file, handOff, opts.timeoutS)),
-          });
-        } catch (e) {
-          progress.done(index, failure(file, e));
+        if ('error' in ahead) {
+          progress.done(index, failure(file, ahead.error));
+          continue;
         }
+        if (ahead.stored) {
+          progress.done(index, { file, status: 'unchanged' });
+          continue;
+        }
+        extracting.push(extractOne(file, index, ahead.input));
+        while (extracting.length >= EXTRACT_AHEAD) await stageNext();
       }
+      while (extracting.length) await stageNext();
     } finally {
       await ocrPool.close();
     }
@@ -254,6 +270,8 @@ async function cleanOnes(
  * spread over many documents, and the group's memory stays bounded however large its documents are.
  */
 const LOAD_GROUP = 128;
+/** Files extracted at once: enough for one-page files to fill an OCR pool of one worker per core. */
+const EXTRACT_AHEAD = Math.max(2, availableParallelism() * 2);
 const LOAD_GROUP_ROWS = 50_000;
 
 type Ready = Omit<Staged, 'clean'> & { clean: boolean };
