@@ -270,9 +270,9 @@ async function cleanOnes(
  * spread over many documents, and the group's memory stays bounded however large its documents are.
  */
 const LOAD_GROUP = 128;
+const LOAD_GROUP_ROWS = 50_000;
 /** Files extracted at once: enough for one-page files to fill an OCR pool of one worker per core. */
 const EXTRACT_AHEAD = Math.max(2, availableParallelism() * 2);
-const LOAD_GROUP_ROWS = 50_000;
 
 type Ready = Omit<Staged, 'clean'> & { clean: boolean };
 type Read = { s: Ready; extraction: LoadableExtraction; doc: PlanDocument };

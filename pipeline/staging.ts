@@ -29,12 +29,7 @@ export class Staging {
     return { file, fingerprint: input.fingerprint };
   }
 
-  /** The extraction as staged, checked against its shape again (the file could have been touched). */
-  async get(file: string): Promise<Extraction> {
-    return readStaged(file);
-  }
-
-  /** The same for the store: items stay JSON text (the rest is checked against its shape). */
+  /** The extraction as staged for the store: items stay JSON text, the rest is checked against its shape again. */
   async getLoadable(file: string): Promise<LoadableExtraction> {
     return LoadableExtraction.parse(JSON.parse(await readFile(file, 'utf8')));
   }
@@ -44,7 +39,7 @@ export class Staging {
   }
 }
 
-/** A hand-off file as the Extraction it holds (a read worker reads it so too). */
+/** A hand-off file as the Extraction it holds, checked against its shape again (the file could have been touched). */
 export async function readStaged(file: string): Promise<Extraction> {
   return fromLoadable(LoadableExtraction.parse(JSON.parse(await readFile(file, 'utf8'))));
 }

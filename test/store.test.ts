@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Extraction, PlanDocument } from '../model/document.js';
 import { ALL_TABLES, DOCUMENT_TABLES, SCHEMA_VERSION } from '../data/store/schema.js';
 import { PlanStore, StoreError } from '../data/store/store.js';
-import { Staging } from '../pipeline/staging.js';
+import { readStaged, Staging } from '../pipeline/staging.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -294,7 +294,7 @@ describe('rebuild support', () => {
     try {
       const x = extraction('/plans/a.pdf', 'a');
       const file = await staging.put(x);
-      expect(await staging.get(file)).toEqual(x);
+      expect(await readStaged(file)).toEqual(x);
       const loadable = await staging.getLoadable(file);
       expect(loadable.pages.map((p) => p.itemsJson)).toEqual([JSON.stringify(x.pages[0].items), null]);
       await store.load(loadable, plan(x));
@@ -303,7 +303,7 @@ describe('rebuild support', () => {
       const touched = JSON.parse(readFileSync(file, 'utf8'));
       touched.pages[0].itemsJson = JSON.stringify([{ str: 'x', x: 'left' }]);
       writeFileSync(file, JSON.stringify(touched));
-      await expect(staging.get(file)).rejects.toThrow();
+      await expect(readStaged(file)).rejects.toThrow();
     } finally {
       await staging.close();
     }

@@ -17,6 +17,7 @@ import PQueue from 'p-queue';
 import { applyReadings, isPngOrJpeg, numberSpans, readingsByRow, stackCrops } from './numbers.js';
 import { failedResult, toResult } from './result.js';
 import { registerLivePool, unregisterLivePool } from './signals.js';
+import { PageStops } from './stops.js';
 import { defaultLangPath, OcrSetupError, resolveTraineddata } from './traineddata.js';
 import { treeFromTsv } from './tsv.js';
 import type { OcrEngine, OcrResult, TesseractEngineOptions } from './types.js';
@@ -69,8 +70,8 @@ export class NativeTesseractEngine implements OcrEngine {
   private readonly numberModel: NativeModel | null;
   private readonly program: string;
   private readonly running = new Set<ChildProcess>();
-  /** one per page in flight, called by terminate(): the page settles as failed (see pool.ts) */
-  private readonly inFlight = new Set<() => void>();
+  /** one per page in flight: terminate() settles each, as failed */
+  private readonly inFlight = new PageStops();
   private closed = false;
 
   constructor(opts: TesseractEngineOptions) {
@@ -160,11 +161,8 @@ export class NativeTesseractEngine implements OcrEngine {
   recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OCR engine is terminated'));
     const t0 = performance.now();
-    let fire: () => void = () => undefined;
-    const stopped = new Promise<OcrResult>((resolve) => {
-      fire = () => resolve(failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0));
-    });
-    this.inFlight.add(fire);
+    const signal = this.inFlight.signal();
+    const stopped = signal.stopped.then(() => failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0));
     const page = this.queue.add(async () => {
       const start = performance.now();
       try {
@@ -175,14 +173,13 @@ export class NativeTesseractEngine implements OcrEngine {
       }
     }) as Promise<OcrResult>;
     page.catch(() => undefined);
-    return Promise.race([page, stopped]).finally(() => this.inFlight.delete(fire));
+    return Promise.race([page, stopped]).finally(signal.release);
   }
 
   async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const fire of this.inFlight) fire();
-    this.inFlight.clear();
+    this.inFlight.stopAll();
     this.queue.clear();
     unregisterLivePool(this);
     this.terminateSync();

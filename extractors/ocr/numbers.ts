@@ -83,12 +83,12 @@ export function numberSpans(result: OcrResult): NumberSpan[] {
   return spans;
 }
 
-/** The page's cut-outs one under the other on white, a word height apart; `rows[k]` is span k's band. */
 /** The cut-outs are made with @napi-rs/canvas, which reads PNG and JPEG (and crashes the process on a TIFF). */
 export function isPngOrJpeg(b: Uint8Array): boolean {
   return (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
 }
 
+/** The page's cut-outs one under the other on white, a word height apart; `rows[k]` is span k's band. */
 export async function stackCrops(png: Uint8Array, spans: NumberSpan[]): Promise<{ png: Uint8Array; rows: Array<[number, number]> }> {
   const img = await loadImage(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   const crops = spans.map((s) => ({ ...s.crop, x1: Math.min(img.width, s.crop.x1), y1: Math.min(img.height, s.crop.y1) }));

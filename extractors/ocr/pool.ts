@@ -12,6 +12,7 @@ import Tesseract from 'tesseract.js';
 import { applyReadings, isPngOrJpeg, numberSpans, readingsByRow, stackCrops } from './numbers.js';
 import { failedResult, toResult } from './result.js';
 import { registerLivePool, unregisterLivePool } from './signals.js';
+import { PageStops } from './stops.js';
 import { defaultLangPath, OcrSetupError, resolveTraineddata } from './traineddata.js';
 import type { OcrEngine, OcrResult, TesseractEngineOptions } from './types.js';
 
@@ -50,11 +51,8 @@ export class TesseractPool implements OcrEngine {
   private readonly numberModel: Model | null;
   private closed = false;
   private fatal: Error | null = null;
-  /**
-   * One per page in flight, called by terminate(): the page stops waiting for workers that are gone.
-   * Each is dropped when its page settles, so a long-lived pool holds nothing of the pages it has read.
-   */
-  private readonly inFlight = new Set<() => void>();
+  /** one per page in flight: terminate() settles each, as failed */
+  private readonly inFlight = new PageStops();
 
   constructor(opts: TesseractEngineOptions) {
     const lang = opts.lang ?? 'swe';
@@ -176,23 +174,13 @@ export class TesseractPool implements OcrEngine {
     }
   }
 
-  /** A promise that resolves when terminate() runs, and its release once the page no longer needs it. */
-  private stopSignal(): { stopped: Promise<'stopped'>; release: () => void } {
-    let fire: () => void = () => undefined;
-    const stopped = new Promise<'stopped'>((resolve) => {
-      fire = () => resolve('stopped');
-    });
-    this.inFlight.add(fire);
-    return { stopped, release: () => this.inFlight.delete(fire) };
-  }
-
   recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OCR engine is terminated'));
     if (this.fatal) return Promise.reject(this.fatal);
     // terminate() clears the queue, and p-queue drops cleared pages without settling them: each page still
     // settles, as a failed page (a rejection here would reach callers not yet awaiting it as unhandled)
     const t0 = performance.now();
-    const signal = this.stopSignal();
+    const signal = this.inFlight.signal();
     const terminated = signal.stopped.then(() => {
       if (this.fatal) throw this.fatal;
       return failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0);
@@ -264,8 +252,7 @@ export class TesseractPool implements OcrEngine {
   async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const fire of this.inFlight) fire();
-    this.inFlight.clear();
+    this.inFlight.stopAll();
     this.queue.clear();
     unregisterLivePool(this);
     // a call made just before (recognize, setParameters) posts its message after tesseract.js's own
