@@ -210,6 +210,39 @@ describe('OCR failures', () => {
     }
   });
 
+  it('a page whose worker thread ends is read again on a new worker; one whose worker ends twice is failed', async () => {
+    const line = await crop(doc.pages[0], 150, 220, 2200, 140);
+    const pool = createOcrEngine({ workers: 1, numberLang: null });
+    // the thread of the worker reading the page, once its recognition is under way
+    const threadOf = (p: unknown) =>
+      (p as { slots: Array<{ main: { worker: { worker: { terminate(): Promise<number> } } | null } }> }).slots[0].main.worker;
+    const endSoon = async (before: unknown) => {
+      let w = threadOf(pool);
+      while (!w || w === before) {
+        await new Promise((r) => setTimeout(r, 20));
+        w = threadOf(pool);
+      }
+      await new Promise((r) => setTimeout(r, 150));
+      await w.worker.terminate();
+      return w;
+    };
+    try {
+      await pool.recognize(line, 0); // the worker is up
+      const once = pool.recognize(doc.pages[0], 1);
+      await endSoon(null);
+      const r1 = await once;
+      expect(r1.error).toBeNull();
+      expect(r1.text).toMatch(/Vårdcentralen/);
+      const twice = pool.recognize(doc.pages[0], 2);
+      const first = await endSoon(null);
+      await endSoon(first);
+      const r2 = await twice;
+      expect(r2.error).toBe('ocr-error: the OCR worker ended, twice');
+    } finally {
+      await pool.terminate();
+    }
+  });
+
   it('a pool stopped with pages in flight settles every page as read or failed, and the process runs on', async () => {
     // before the fix, the pages queued behind the first called a stopped worker: an uncaught TypeError
     const line = await crop(doc.pages[0], 150, 220, 2200, 140);

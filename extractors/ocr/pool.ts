@@ -4,9 +4,11 @@
 // worker out of rotation, so it can neither recycle a worker after N pages (tesseract's WASM heap only
 // grows) nor replace a worker that hung past its page timeout. Here p-queue bounds the concurrency to
 // the number of slots, each slot owns one worker, and a slot whose worker timed out, failed or reached
-// its page budget is terminated and lazily recreated for its next page. The core (WASM) and worker
-// script are `require`d locally; the language data is checked first (traineddata.ts).
+// its page budget is terminated and lazily recreated for its next page. A page whose worker failed (or
+// whose thread ended) is read once more on the new worker, then reported as failed. The core (WASM) and
+// worker script are `require`d locally; the language data is checked first (traineddata.ts).
 import { availableParallelism } from 'node:os';
+import type { Worker as NodeWorker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import Tesseract from 'tesseract.js';
 import { applyReadings, isPngOrJpeg, numberSpans, readingsByRow, stackCrops } from './numbers.js';
@@ -174,6 +176,63 @@ export class TesseractPool implements OcrEngine {
     }
   }
 
+  /** One reading of a page on the slot's worker (started if need be), under the page's time limit. */
+  private async readOnce(
+    slot: Slot,
+    image: Uint8Array,
+    pageNum: number,
+    dpi: number | undefined,
+    t0: number,
+    stopped: Promise<'stopped'>,
+  ): Promise<OcrResult | 'timeout' | 'stopped' | { failure: string }> {
+    let worker: Tesseract.Worker;
+    try {
+      worker = await this.workerFor(slot.main, this.model);
+    } catch (e) {
+      // a worker that cannot start will not start for the next page either: stop the pool
+      this.fatal = e instanceof Error ? e : new Error(String(e));
+      void this.terminate();
+      throw this.fatal;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((res) => {
+      timer = setTimeout(() => res('timeout'), this.pageTimeoutMs);
+    });
+    // tesseract.js leaves a job pending forever when its thread ends (a WebAssembly abort, its heap limit)
+    const thread = (worker as unknown as { worker?: NodeWorker }).worker;
+    let onExit: (() => void) | undefined;
+    const ended = new Promise<{ failure: string }>((res) => {
+      onExit = () => res({ failure: 'the OCR worker ended' });
+      thread?.once('exit', onExit);
+    });
+    try {
+      const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+      // the cut-outs are made with @napi-rs/canvas, which reads PNG and JPEG (and crashes the process
+      // on a TIFF): for other images tesseract's own greyscale copy of the page is cut instead
+      const decodable = isPngOrJpeg(image);
+      // an image without a resolution of its own: tesseract would guess one (and print a warning)
+      if (dpi) await worker.setParameters({ user_defined_dpi: String(dpi) });
+      this.mustBeOpen();
+      const recognized = worker.recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null });
+      const resetDpi = async () => {
+        if (!this.closed) await worker.setParameters({ user_defined_dpi: '0' });
+      };
+      if (dpi) void recognized.finally(() => resetDpi().catch(() => undefined)).catch(() => undefined);
+      const job = recognized.then((r) => {
+        const page = decodable ? image : dataUrlBytes(r.data.imageGrey);
+        const res = toResult(pageNum, r.data, t0);
+        return page ? this.readNumbers(slot, page, res) : res;
+      });
+      job.catch(() => undefined); // settled below or abandoned after a timeout
+      return await Promise.race([job, timeout, stopped, ended]);
+    } catch (e) {
+      return { failure: errText(e) };
+    } finally {
+      clearTimeout(timer);
+      if (onExit) thread?.off('exit', onExit);
+    }
+  }
+
   recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OCR engine is terminated'));
     if (this.fatal) return Promise.reject(this.fatal);
@@ -192,55 +251,24 @@ export class TesseractPool implements OcrEngine {
       slot.busy = true;
       const t0 = performance.now();
       try {
-        let worker: Tesseract.Worker;
-        try {
-          worker = await this.workerFor(slot.main, this.model);
-        } catch (e) {
-          // a worker that cannot start will not start for the next page either: stop the pool
-          this.fatal = e instanceof Error ? e : new Error(String(e));
-          void this.terminate();
-          throw this.fatal;
+        for (let attempt = 1; ; attempt++) {
+          const outcome = await this.readOnce(slot, image, pageNum, dpi, t0, signal.stopped);
+          if (outcome === 'stopped') return failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0);
+          if (outcome === 'timeout') {
+            // the only way to stop a running recognition is to kill its worker
+            this.retire(slot);
+            return failedResult(pageNum, `timeout after ${this.pageTimeoutMs} ms`, t0);
+          }
+          if ('failure' in outcome) {
+            // the worker failed or its thread ended: it is replaced, and the page read once more on the new one
+            this.retire(slot);
+            if (attempt < 2 && !this.closed) continue;
+            return failedResult(pageNum, `ocr-error: ${outcome.failure}${attempt >= 2 ? ', twice' : ''}`, t0);
+          }
+          slot.pages++;
+          if (slot.pages >= this.recycleAfter) this.retire(slot);
+          return { ...outcome, ms: performance.now() - t0 };
         }
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<'timeout'>((res) => {
-          timer = setTimeout(() => res('timeout'), this.pageTimeoutMs);
-        });
-        const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
-        // the cut-outs are made with @napi-rs/canvas, which reads PNG and JPEG (and crashes the process
-        // on a TIFF): for other images tesseract's own greyscale copy of the page is cut instead
-        const decodable = isPngOrJpeg(image);
-        // an image without a resolution of its own: tesseract would guess one (and print a warning)
-        if (dpi) await worker.setParameters({ user_defined_dpi: String(dpi) });
-        this.mustBeOpen();
-        const recognized = worker.recognize(buf, {}, { text: true, blocks: true, imageGrey: !decodable && this.numberModel !== null });
-        const resetDpi = async () => {
-          if (!this.closed) await worker.setParameters({ user_defined_dpi: '0' });
-        };
-        if (dpi) void recognized.finally(() => resetDpi().catch(() => undefined)).catch(() => undefined);
-        const job = recognized.then((r) => {
-          const page = decodable ? image : dataUrlBytes(r.data.imageGrey);
-          const res = toResult(pageNum, r.data, t0);
-          return page ? this.readNumbers(slot, page, res) : res;
-        });
-        job.catch(() => undefined); // settled below or abandoned after a timeout
-        let outcome: OcrResult | 'timeout' | 'stopped';
-        try {
-          outcome = await Promise.race([job, timeout, signal.stopped]);
-        } catch (e) {
-          this.retire(slot);
-          return failedResult(pageNum, `ocr-error: ${errText(e)}`, t0);
-        } finally {
-          clearTimeout(timer);
-        }
-        if (outcome === 'stopped') return failedResult(pageNum, 'ocr-error: OCR engine is terminated', t0);
-        if (outcome === 'timeout') {
-          // the only way to stop a running recognition is to kill its worker
-          this.retire(slot);
-          return failedResult(pageNum, `timeout after ${this.pageTimeoutMs} ms`, t0);
-        }
-        slot.pages++;
-        if (slot.pages >= this.recycleAfter) this.retire(slot);
-        return { ...outcome, ms: performance.now() - t0 };
       } finally {
         slot.busy = false;
       }
