@@ -14,7 +14,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import PQueue from 'p-queue';
-import { applyReadings, isPngOrJpeg, numberSpans, readingsByRow, stackCrops } from './numbers.js';
+import { rereadNumbers } from './numbers.js';
 import { failedResult, toResult } from './result.js';
 import { registerLivePool, unregisterLivePool } from './signals.js';
 import { PageStops } from './stops.js';
@@ -133,29 +133,21 @@ export class NativeTesseractEngine implements OcrEngine {
         return this.readNumbers(image, res, deadline);
       }
       if (performance.now() >= deadline) return failedResult(pageNum, `timeout after ${this.pageTimeoutMs} ms`, t0);
-      const why = r.signal ? `tesseract died (${r.signal})` : `tesseract failed (exit ${r.code}): ${lastLine(r.stderr)}`;
-      if (!r.signal || attempt >= 2) return failedResult(pageNum, `ocr-error: ${why}${attempt >= 2 ? ', twice' : ''}`, t0);
+      if (!r.signal || attempt >= 2) return failedResult(pageNum, `ocr-error: ${failureOf(r)}${attempt >= 2 ? ', twice' : ''}`, t0);
     }
   }
 
   /** The page's numbers read again by the number model (numbers.ts); PNG and JPEG pages only. */
   private async readNumbers(image: Uint8Array, result: OcrResult, deadline: number): Promise<OcrResult> {
-    if (!this.numberModel || result.words.length === 0) return result;
-    const spans = numberSpans(result);
-    if (spans.length === 0) return result;
-    if (!isPngOrJpeg(image)) return { ...result, numberError: 'numbers are read again on PNG and JPEG pages only' };
-    try {
-      const stacked = await stackCrops(image, spans);
-      const r = await this.run(this.numberModel, stacked.png, undefined, deadline);
-      if (r.code !== 0) throw new Error(r.signal ? `tesseract died (${r.signal})` : `tesseract failed (exit ${r.code}): ${lastLine(r.stderr)}`);
-      const lines = (treeFromTsv(r.stdout).blocks ?? []).flatMap((b) =>
+    const model = this.numberModel;
+    if (!model) return result;
+    return rereadNumbers(result, image, async (stacked) => {
+      const r = await this.run(model, stacked, undefined, deadline);
+      if (r.code !== 0) throw new Error(failureOf(r));
+      return (treeFromTsv(r.stdout).blocks ?? []).flatMap((b) =>
         b.paragraphs.flatMap((p) => p.lines.map((l) => ({ text: l.words.map((w) => w.text).join(' '), y0: l.bbox.y0, y1: l.bbox.y1 }))),
       );
-      const { result: fixed, fixes } = applyReadings(result, spans, readingsByRow(lines, stacked.rows));
-      return { ...fixed, numberFixes: fixes };
-    } catch (e) {
-      return { ...result, numberError: e instanceof Error ? e.message : String(e) };
-    }
+    });
   }
 
   recognize(image: Uint8Array, pageNum: number, dpi?: number): Promise<OcrResult> {
@@ -198,12 +190,13 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-function lastLine(s: string): string {
-  return (
-    s
-      .trim()
+/** Why a run did not succeed: the signal that ended it, or its exit status and the last line it printed. */
+function failureOf(r: Run): string {
+  if (r.signal) return `tesseract died (${r.signal})`;
+  const last =
+    r.stderr
       .split('\n')
       .filter((l) => l.trim() !== '')
-      .pop() ?? ''
-  ).slice(0, 200);
+      .pop() ?? '';
+  return `tesseract failed (exit ${r.code}): ${last.trim().slice(0, 200)}`;
 }

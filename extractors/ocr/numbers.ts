@@ -126,6 +126,25 @@ export interface ReadLine {
   y1: number;
 }
 
+/**
+ * The page with its unsure numbers read again, for either engine: the spans are cut out of `image` and
+ * stacked, and `read` gives the lines the number model reads in the stacked image. A reading that failed
+ * keeps the page as first read, with `numberError` saying why.
+ */
+export async function rereadNumbers(result: OcrResult, image: Uint8Array, read: (stacked: Uint8Array) => Promise<ReadLine[]>): Promise<OcrResult> {
+  if (result.words.length === 0) return result;
+  const spans = numberSpans(result);
+  if (spans.length === 0) return result;
+  if (!isPngOrJpeg(image)) return { ...result, numberError: 'numbers are read again on PNG and JPEG pages only' };
+  try {
+    const stacked = await stackCrops(image, spans);
+    const { result: fixed, fixes } = applyReadings(result, spans, readingsByRow(await read(stacked.png), stacked.rows));
+    return { ...fixed, numberFixes: fixes };
+  } catch (e) {
+    return { ...result, numberError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 /** The readings of each span: the lines whose middle falls in its band (tesseract sometimes reads a
  * `%` twice over, once more as a line of its own such as `(o]`). */
 export function readingsByRow(lines: ReadLine[], rows: Array<[number, number]>): string[][] {

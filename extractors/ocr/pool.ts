@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import Tesseract from 'tesseract.js';
-import { applyReadings, isPngOrJpeg, numberSpans, readingsByRow, stackCrops } from './numbers.js';
+import { isPngOrJpeg, rereadNumbers } from './numbers.js';
 import { failedResult, toResult } from './result.js';
 import { registerLivePool, unregisterLivePool } from './signals.js';
 import { PageStops } from './stops.js';
@@ -154,26 +154,22 @@ export class TesseractPool implements OcrEngine {
 
   /** The page's numbers read again by the number model (numbers.ts); `image` is a PNG or JPEG. */
   private async readNumbers(slot: Slot, image: Uint8Array, result: OcrResult): Promise<OcrResult> {
-    if (!this.numberModel || result.words.length === 0) return result;
-    const spans = numberSpans(result);
-    if (spans.length === 0) return result;
-    try {
-      const stacked = await stackCrops(image, spans);
-      const worker = await this.workerFor(slot.numbers, this.numberModel);
-      this.mustBeOpen();
-      const { data } = await worker.recognize(Buffer.from(stacked.png), {}, { blocks: true });
-      const lines = (data.blocks ?? []).flatMap((b) =>
-        b.paragraphs.flatMap((p) => p.lines.map((l) => ({ text: l.text, y0: l.bbox.y0, y1: l.bbox.y1 }))),
-      );
-      const { result: fixed, fixes } = applyReadings(result, spans, readingsByRow(lines, stacked.rows));
-      return { ...fixed, numberFixes: fixes };
-    } catch (e) {
-      // a number worker that failed is replaced for the next page
-      const w = slot.numbers.worker;
-      slot.numbers.worker = null;
-      if (w) void w.terminate().catch(() => undefined);
-      return { ...result, numberError: errText(e) };
-    }
+    const model = this.numberModel;
+    if (!model) return result;
+    return rereadNumbers(result, image, async (stacked) => {
+      try {
+        const worker = await this.workerFor(slot.numbers, model);
+        this.mustBeOpen();
+        const { data } = await worker.recognize(Buffer.from(stacked), {}, { blocks: true });
+        return (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.map((l) => ({ text: l.text, y0: l.bbox.y0, y1: l.bbox.y1 }))));
+      } catch (e) {
+        // a number worker that failed is replaced for the next page
+        const w = slot.numbers.worker;
+        slot.numbers.worker = null;
+        if (w) void w.terminate().catch(() => undefined);
+        throw e;
+      }
+    });
   }
 
   /** One reading of a page on the slot's worker (started if need be), under the page's time limit. */
