@@ -19,7 +19,7 @@ interface Target {
 
 type Figures = Record<string, number>;
 
-const fmt = (v: number | undefined) => (v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(3));
+const fmt = (v: number | undefined, digits = 3) => (v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(digits));
 
 /** Where the store's time in loadMany went, at N documents. */
 const storeCause =
@@ -148,7 +148,7 @@ process.exitCode = missed ? 1 : 0;
 
 /** bench/results.md: the machine, every figure and the verdicts, so a run can be compared with the last. */
 function writeResults(figures: Record<string, number>): void {
-  const fmt4 = (v: number | undefined) => (v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(4));
+  const fmt4 = (v: number | undefined) => fmt(v, 4);
   const missed = TARGETS.filter((t) => figures[t.metric] !== undefined && !t.test(figures[t.metric]));
   const cpus = os.cpus();
   const lines = [
